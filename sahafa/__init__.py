@@ -1,0 +1,1 @@
+"""Sahafa (صحافة): an Arabic-first news publishing platform."""

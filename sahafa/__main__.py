@@ -1,0 +1,3 @@
+from sahafa.cli import main
+
+main()

@@ -1,0 +1,90 @@
+"""Arabic dates and small presentation helpers for reader templates."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from sahafa.arabic import excerpt, format_gregorian, format_hijri, format_time, format_weekday
+
+register = template.Library()
+
+# The characters that could close or confuse a <script> element, as JSON escapes.
+_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def _local(value):
+    return timezone.localtime(value) if timezone.is_aware(value) else value
+
+
+@register.filter
+def arabic_date(value):
+    """«الأحد 29 نوفمبر 2026»"""
+    if not value:
+        return ""
+    local = _local(value)
+    day = local.date() if hasattr(local, "date") else local
+    return f"{format_weekday(day)} {format_gregorian(day, digits=settings.SAHAFA_DIGITS)}"
+
+
+@register.filter
+def hijri_date(value):
+    """«18 جمادى الآخرة 1448 هـ», or "" outside the Umm al-Qura tables."""
+    if not value:
+        return ""
+    local = _local(value)
+    return format_hijri(local.date() if hasattr(local, "date") else local, settings.SAHAFA_DIGITS)
+
+
+@register.filter
+def arabic_time(value):
+    return format_time(_local(value), settings.SAHAFA_DIGITS) if value else ""
+
+
+@register.simple_tag
+def dateline_time(value):
+    """A <time> element with the Gregorian date, the Hijri date beside it, and the time."""
+    if not value:
+        return ""
+    return format_html(
+        '<time datetime="{}">{} <span class="hijri">{}</span> <span class="clock">{}</span></time>',
+        _local(value).isoformat(),
+        arabic_date(value),
+        hijri_date(value),
+        arabic_time(value),
+    )
+
+
+@register.filter
+def cut(text, max_chars=120):
+    """Excerpt at a word boundary ending with «…»."""
+    return excerpt(text or "", int(max_chars))
+
+
+@register.simple_tag
+def article_json_ld(article):
+    """schema.org NewsArticle for search engines. Only public facts about the article."""
+    base = settings.SAHAFA_BASE_URL
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline[:110],
+        "inLanguage": "ar",
+        "mainEntityOfPage": base + article.get_absolute_url(),
+        "articleSection": article.section.name,
+        "author": [
+            {"@type": "Person", "name": author.name, "url": base + author.get_absolute_url()}
+            for author in article.byline_authors
+        ],
+        "publisher": {"@type": "NewsMediaOrganization", "name": settings.SAHAFA_SITE_NAME},
+    }
+    if article.published_at:
+        data["datePublished"] = article.published_at.isoformat()
+        data["dateModified"] = (article.materially_updated_at or article.published_at).isoformat()
+    if article.lead_image:
+        data["image"] = [base + article.lead_image.url]
+    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))

@@ -1,0 +1,95 @@
+"""The verbs of the newsroom. Every change of an article's status goes through one of
+these functions: it checks who may do it, saves, writes the history line and sends one
+signal. Views, the admin and commands never set `status` themselves."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import signals
+from .models import Article, ArticleLogEntry
+
+PUBLIC = (Article.Status.PUBLISHED, Article.Status.SCHEDULED)
+
+
+def can_publish(user):
+    return user is None or user.has_perm("articles.publish_article")
+
+
+def _require_publisher(by):
+    if not can_publish(by):
+        raise PermissionDenied(_("Only editors can publish or unpublish articles."))
+
+
+def _record(article, action, by, note, signal, **fields):
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(article, name, value)
+        article.save(update_fields=[*fields, "updated_at"])
+        ArticleLogEntry.objects.create(article=article, action=action, user=by, note=note)
+        signal.send(sender=Article, article=article, by=by)
+    return article
+
+
+def submit(article, by, note=""):
+    """A writer hands a draft to the editors."""
+    if article.status != Article.Status.DRAFT:
+        raise ValidationError(_("Only drafts can be submitted for review."))
+    return _record(
+        article, "submitted", by, note, signals.article_submitted, status=Article.Status.REVIEW
+    )
+
+
+def publish(article, by, at=None, note=""):
+    """Make the article public now, or at `at` (it is then scheduled).
+
+    Re-publishing an article that was public before keeps its original publication time
+    unless a new one is given, so un-publishing for a correction does not bump it to the top.
+    """
+    _require_publisher(by)
+    now = timezone.now()
+    if at is None:
+        at = article.published_at if article.published_at and article.published_at <= now else now
+    if article.status in PUBLIC and article.published_at == at:
+        raise ValidationError(_("This article is already published."))
+    status = Article.Status.SCHEDULED if at > now else Article.Status.PUBLISHED
+    return _record(
+        article,
+        "scheduled" if status == Article.Status.SCHEDULED else "published",
+        by,
+        note,
+        signals.article_published,
+        status=status,
+        published_at=at,
+    )
+
+
+def unpublish(article, by, note=""):
+    """Take a public or scheduled article off the site; it goes back to the drafts."""
+    _require_publisher(by)
+    if article.status not in PUBLIC:
+        raise ValidationError(_("This article is not published."))
+    return _record(
+        article, "unpublished", by, note, signals.article_unpublished, status=Article.Status.DRAFT
+    )
+
+
+def archive(article, by, note=""):
+    """Retire an article: it leaves the site but stays in the newsroom's records."""
+    _require_publisher(by)
+    if article.status == Article.Status.ARCHIVED:
+        raise ValidationError(_("This article is already archived."))
+    return _record(
+        article, "archived", by, note, signals.article_archived, status=Article.Status.ARCHIVED
+    )
+
+
+def return_to_writer(article, by, note=""):
+    """An editor sends a submitted article back to its writer for changes."""
+    _require_publisher(by)
+    if article.status != Article.Status.REVIEW:
+        raise ValidationError(_("Only articles in review can be returned to the writer."))
+    return _record(
+        article, "returned", by, note, signals.article_returned, status=Article.Status.DRAFT
+    )

@@ -1,0 +1,127 @@
+"""Loads the demo newspaper shipped in content/articles.json.
+
+Times in the file are relative ("hours ago"), so the demo looks fresh whenever it is
+loaded. Loading is idempotent: an article whose key is already there is left alone, so an
+editor's changes to the demo survive a re-run.
+"""
+
+import colorsys
+import io
+import json
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+from django.contrib.auth.models import Group, User
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw
+
+from sahafa.articles import workflow
+from sahafa.articles.models import Article, Author, Byline, Section, Tag
+from sahafa.newsroom import roles
+
+CONTENT = Path(__file__).parent / "content" / "articles.json"
+KEY_URL = "https://demo.sahafa.invalid/{}"
+
+
+def placeholder_image(hue, size=(1200, 675)):
+    """A calm abstract picture in the given hue: demo articles need images, and the demo
+    may not download any."""
+    width, height = size
+    image = Image.new("RGB", size)
+    draw = ImageDraw.Draw(image)
+    for y in range(height):
+        r, g, b = colorsys.hls_to_rgb(hue / 360, 0.28 + 0.3 * y / height, 0.45)
+        draw.line([(0, y), (width, y)], fill=(int(r * 255), int(g * 255), int(b * 255)))
+    r, g, b = colorsys.hls_to_rgb(((hue + 30) % 360) / 360, 0.75, 0.35)
+    accent = (int(r * 255), int(g * 255), int(b * 255))
+    circle = [width * 0.55, height * 0.15, width * 0.95, height * 0.85]
+    draw.ellipse(circle, outline=accent, width=18)
+    draw.rectangle([width * 0.08, height * 0.6, width * 0.42, height * 0.68], fill=accent)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=82, optimize=True)
+    return ContentFile(buffer.getvalue())
+
+
+def load_demo_content(path=CONTENT, now=None):
+    """Returns (created, already_there)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    now = now or timezone.now()
+    sections = {}
+    for item in data["sections"]:
+        sections[item["slug"]], _ = Section.objects.get_or_create(
+            slug=item["slug"],
+            defaults={
+                "name": item["name"],
+                "description": item.get("description", ""),
+                "order": item.get("order", 100),
+            },
+        )
+    authors = {}
+    for item in data["authors"]:
+        authors[item["slug"]], _ = Author.objects.get_or_create(
+            slug=item["slug"], defaults={"name": item["name"], "bio": item.get("bio", "")}
+        )
+    created = existing = 0
+    for item in data["articles"]:
+        if Article.objects.filter(source_url=KEY_URL.format(item["key"])).exists():
+            existing += 1
+            continue
+        with transaction.atomic():
+            _create_article(item, sections, authors, now)
+        created += 1
+    return created, existing
+
+
+def _create_article(item, sections, authors, now):
+    article = Article(
+        source_url=KEY_URL.format(item["key"]),
+        section=sections[item["section"]],
+        kicker=item.get("kicker", ""),
+        headline=item["headline"],
+        standfirst=item.get("standfirst", ""),
+        body=item["body"],
+        dateline=item.get("dateline", ""),
+        is_breaking=item.get("breaking", False),
+    )
+    article.created_at = now - timedelta(hours=max(item["hours_ago"], 0) + 2)
+    if item.get("updated_hours_ago") is not None:
+        article.materially_updated_at = now - timedelta(hours=item["updated_hours_ago"])
+    image = item.get("image")
+    if image:
+        article.lead_image_caption = image.get("caption", "")
+        article.lead_image_credit = image.get("credit", "")
+        article.lead_image.save(f"{item['key']}.jpg", placeholder_image(image["hue"]), save=False)
+    article.save()
+    for order, slug in enumerate(item.get("authors", [])):
+        Byline.objects.create(article=article, author=authors[slug], order=order)
+    for name in item.get("tags", []):
+        article.tags.add(Tag.objects.get_or_create(name=name)[0])
+    status = item.get("status", "published")
+    if status == "published":
+        workflow.publish(article, by=None, at=now - timedelta(hours=item["hours_ago"]))
+    elif status == "review":
+        workflow.submit(article, by=None)
+    return article
+
+
+def ensure_demo_accounts():
+    """The admin account, plus one account per newsroom role so each can be tried.
+    Returns lines to print; a generated password is printed once, when it is created."""
+    if User.objects.filter(username="admin").exists():
+        return ["Admin account: admin (already created; password unchanged)."]
+    password = os.environ.get("SAHAFA_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+    User.objects.create_superuser("admin", "admin@sahafa.invalid", password)
+    lines = [f"Admin account: admin / {password}   (http://127.0.0.1:8000/admin/)"]
+    for username, group in [
+        ("writer", roles.WRITER),
+        ("editor", roles.EDITOR),
+        ("moderator", roles.COMMENT_MODERATOR),
+    ]:
+        user = User.objects.create_user(username, password=password, is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
+        lines.append(f"Newsroom account: {username} ({group}) / same password")
+    return lines

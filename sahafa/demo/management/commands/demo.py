@@ -1,0 +1,22 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from sahafa.demo.loader import ensure_demo_accounts, load_demo_content
+
+
+class Command(BaseCommand):
+    help = "Migrate, load the demo newspaper (idempotent), create the admin account, serve."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-serve", action="store_true", help="Set up, then stop.")
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+
+    def handle(self, *args, no_serve, host, port, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        created, existing = load_demo_content()
+        self.stdout.write(f"Demo content: {created} articles added, {existing} already there.")
+        for line in ensure_demo_accounts():
+            self.stdout.write(line)
+        if not no_serve:
+            call_command("serve", host=host, port=port)

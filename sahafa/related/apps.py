@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RelatedConfig(AppConfig):
+    name = "sahafa.related"
+    verbose_name = _("Related articles")

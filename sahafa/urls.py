@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    # Capabilities with their own URL prefix go above the articles' catch-all section URLs.
+    path("", include("sahafa.articles.urls")),
+]
+
+if settings.DEBUG or settings.DEMO:
+    # The demo serves uploaded media itself; production puts a web server or CDN in front.
+    urlpatterns.insert(0, path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
+
+handler404 = "sahafa.articles.views.page_not_found"
+handler500 = "sahafa.articles.views.server_error"

@@ -1,0 +1,32 @@
+"""Test settings: the real settings module, pointed at a throwaway place.
+
+`SAHAFA_TEST_BACKEND=production` runs the suite on PostgreSQL and Redis from
+SAHAFA_TEST_DATABASE_URL and SAHAFA_TEST_CACHE_URL; otherwise SQLite and local memory.
+"""
+
+import os
+import tempfile
+
+PRODUCTION_BACKENDS = os.environ.get("SAHAFA_TEST_BACKEND") == "production"
+
+os.environ["SAHAFA_VAR_DIR"] = tempfile.mkdtemp(prefix="sahafa-test-")
+os.environ["SECRET_KEY"] = "tests-only-not-secret"
+# A zone with daylight saving time and a date line far from UTC midnight.
+os.environ["TIME_ZONE"] = "Africa/Cairo"
+if PRODUCTION_BACKENDS:
+    os.environ["DATABASE_URL"] = os.environ.get(
+        "SAHAFA_TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test"
+    )
+    os.environ["CACHE_URL"] = os.environ.get("SAHAFA_TEST_CACHE_URL", "redis://127.0.0.1:6379/1")
+else:
+    os.environ["DATABASE_URL"] = "sqlite:///" + os.path.join(
+        os.environ["SAHAFA_VAR_DIR"], "test.sqlite3"
+    )
+    os.environ["CACHE_URL"] = "locmem://"
+
+from sahafa.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405
