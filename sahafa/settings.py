@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "sahafa.search",
     "sahafa.related",
     "sahafa.comments",
+    "sahafa.feeds",
     "sahafa.imports",
     "sahafa.demo",
 ]

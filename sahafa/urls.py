@@ -6,6 +6,7 @@ from django.views.static import serve
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Capabilities with their own URL prefix go above the articles' catch-all section URLs.
+    path("", include("sahafa.feeds.urls")),
     path("", include("sahafa.articles.urls")),
 ]
 
