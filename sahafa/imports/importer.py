@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from sahafa.arabic import excerpt, normalize, slugify_ar
 from sahafa.articles import workflow
@@ -35,6 +36,17 @@ from sahafa.articles.sanitize import sanitize_body
 SOURCE_TIME_ZONE = ZoneInfo("Asia/Riyadh")
 DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 REQUIRED_FIELDS = ("url", "title", "content")
+
+# Why a record is skipped. Kept untranslated in the summary (stable keys to count by);
+# the command shows them translated.
+MISSING = {
+    "url": gettext_noop("missing url"),
+    "title": gettext_noop("missing title"),
+    "content": gettext_noop("missing content"),
+}
+INVALID_URL = gettext_noop("invalid URL")
+INVALID_DATE = gettext_noop("invalid date_extracted (expected YYYY-MM-DD hh:mm:ss)")
+REPEATED_URL = gettext_noop("the same URL came earlier in this import")
 
 # The 14 SaudiNewsNet sources. «صحيفة …» keeps a newspaper's tag apart from the city or
 # channel of the same name (الرياض, الجزيرة). Unknown sources keep their id as the tag.
@@ -183,16 +195,22 @@ def read_file(path):
         if not isinstance(data, list):
             raise ImportFileError(
                 _("%(file)s: expected a JSON array of articles, found %(type)s.")
-                % {"file": name, "type": type(data).__name__}
+                % {"file": name, "type": json_type(data)}
             )
         for index, item in enumerate(data):
             if not isinstance(item, dict):
                 raise ImportFileError(
                     _("%(file)s #%(index)d: expected an article object, found %(type)s.")
-                    % {"file": name, "index": index, "type": type(item).__name__}
+                    % {"file": name, "index": index, "type": json_type(item)}
                 )
             records.append(SourceRecord(name, index, item))
     return records
+
+
+def json_type(value):
+    """The JSON name of a parsed value's type, for error messages."""
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+    return names.get(type(value), "number")
 
 
 def find_files(paths):
@@ -256,7 +274,7 @@ def _import_batch(batch, cache, seen_urls, summary, progress):
             skipped.append((record.where, str(error)))
             continue
         if item.url in seen_urls or item.url in batch_urls:
-            skipped.append((record.where, _("the same URL came earlier in this import")))
+            skipped.append((record.where, REPEATED_URL))
             continue
         batch_urls.add(item.url)
         fields.append(item)
@@ -277,18 +295,18 @@ def record_fields(data):
     text = {name: _text(data.get(name)) for name in (*REQUIRED_FIELDS, "source", "author")}
     for name in REQUIRED_FIELDS:
         if not text[name].strip():
-            raise ValueError(_("missing %(field)s") % {"field": name})
+            raise ValueError(MISSING[name])
     url = text["url"].strip()
     if urlsplit(url).scheme not in ("http", "https") or len(url) > 500:
-        raise ValueError(_("invalid URL"))
+        raise ValueError(INVALID_URL)
     raw_date = _text(data.get("date_extracted")).strip()
     try:
         published_at = datetime.strptime(raw_date, DATE_FORMAT).replace(tzinfo=SOURCE_TIME_ZONE)
     except ValueError:
-        raise ValueError(_("invalid date_extracted (expected YYYY-MM-DD hh:mm:ss)")) from None
+        raise ValueError(INVALID_DATE) from None
     paragraphs = [p.strip() for p in html.unescape(text["content"]).splitlines() if p.strip()]
     if not paragraphs:
-        raise ValueError(_("missing %(field)s") % {"field": "content"})
+        raise ValueError(MISSING["content"])
     headline = excerpt(html.unescape(text["title"]), 295)
     source = text["source"].strip()
     return _Fields(
@@ -385,7 +403,8 @@ def _write(fields, cache):
             "id", "source_url", "headline", "slug", "body", "published_at", "section_id"
         )
     }
-    authors = cache.authors_for({f.author_name for f in fields if f.author_name})
+    # In record order, so the first spelling of a name met is the one kept.
+    authors = cache.authors_for(dict.fromkeys(f.author_name for f in fields if f.author_name))
     existing_ids = [a.id for a in existing.values()]
     bylines = {}
     for article_id, author_id in Byline.objects.filter(article_id__in=existing_ids).values_list(
@@ -402,7 +421,7 @@ def _write(fields, cache):
     wanted = []  # (article, author or None, tag)
     for item in fields:
         section = cache.section(item.section_slug)
-        tag = cache.tag(item.tag_name)
+        tag = cache.tag(item.tag_name) if item.tag_name else None
         author = authors.get(item.author_name) if item.author_name else None
         article = existing.get(item.url)
         if article is None:
@@ -422,7 +441,7 @@ def _write(fields, cache):
                 and article.published_at == item.published_at
                 and article.section_id == section.id
                 and bylines.get(article.id, set()) == ({author.id} if author else set())
-                and (article.id, tag.id) in tagged
+                and (tag is None or (article.id, tag.id) in tagged)
             )
             if same:
                 unchanged += 1
@@ -449,6 +468,7 @@ def _write(fields, cache):
         [
             Article.tags.through(article_id=article.id, tag_id=tag.id)
             for article, _author, tag in wanted
+            if tag
         ],
         ignore_conflicts=True,
     )

@@ -55,10 +55,10 @@ class Command(BaseCommand):
             }
         )
         for reason, count in summary.skipped_reasons.most_common():
-            self.stdout.write(f"  {reason}: {count}")
+            self.stdout.write(f"  {_(reason)}: {count}")
         if 0 < len(summary.skipped) <= MAX_LISTED_SKIPS:
             for where, reason in summary.skipped:
-                self.stdout.write(f"    {where}: {reason}")
+                self.stdout.write(f"    {where}: {_(reason)}")
         for message in summary.file_errors:
             self.stderr.write(message)
         if summary.file_errors:

@@ -1,0 +1,108 @@
+"""Benchmark: import the whole SaudiNewsNet corpus (31,030 records) into a fresh database.
+
+    .venv/bin/python bench/import_corpus.py                 # SQLite in a temporary folder
+    .venv/bin/python bench/import_corpus.py --postgres      # PostgreSQL sahafa_bench_import
+
+Reports the wall time of the first import (everything hung on `articles_imported` included),
+articles per second, the wall time of an idempotent re-run, peak RSS and the database size.
+The PostgreSQL database is dropped and created again on each run.
+"""
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "saudinewsnet"
+POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/sahafa_bench_import"
+
+
+def fresh_postgres(url):
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def database_size(url):
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_database_size(current_database())")
+            return cursor.fetchone()[0]
+    path = Path(url.removeprefix("sqlite:///"))
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--postgres", nargs="?", const=POSTGRES_URL, metavar="URL")
+    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        sys.exit(f"corpus not found at {args.corpus}")
+
+    var_dir = Path(tempfile.mkdtemp(prefix="sahafa-bench-import-"))
+    os.environ["SAHAFA_VAR_DIR"] = str(var_dir)
+    os.environ["SECRET_KEY"] = "benchmark-only"
+    os.environ["CACHE_URL"] = "locmem://"
+    if args.postgres:
+        fresh_postgres(args.postgres)
+        os.environ["DATABASE_URL"] = args.postgres
+    else:
+        os.environ["DATABASE_URL"] = f"sqlite:///{var_dir / 'bench.sqlite3'}"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "sahafa.settings"
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    sys.path.insert(0, str(REPO))
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from sahafa.articles.models import Article
+    from sahafa.imports.importer import import_paths
+
+    call_command("migrate", verbosity=0)
+
+    started = time.perf_counter()
+    first = import_paths([args.corpus], batch_size=args.batch_size)
+    first_seconds = time.perf_counter() - started
+
+    started = time.perf_counter()
+    again = import_paths([args.corpus], batch_size=args.batch_size)
+    again_seconds = time.perf_counter() - started
+
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    size_mb = database_size(os.environ["DATABASE_URL"]) / 1024 / 1024
+    from django.db import connection
+
+    print(f"database          {connection.vendor} ({os.environ['DATABASE_URL']})")
+    print(f"batch size        {args.batch_size}")
+    print(
+        f"first import      {first.created} created, {len(first.skipped)} skipped "
+        f"{dict(first.skipped_reasons)}, {len(first.file_errors)} bad files"
+    )
+    print(f"  wall time       {first_seconds:.1f} s")
+    print(f"  throughput      {first.processed / first_seconds:.0f} records/s")
+    print(
+        f"re-run            {again.unchanged} unchanged, {again.created} created, "
+        f"{again.updated} updated in {again_seconds:.1f} s"
+    )
+    print(f"published         {Article.objects.published().count()} articles")
+    print(f"peak RSS          {peak_rss_mb:.0f} MB")
+    print(f"database size     {size_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
