@@ -6,7 +6,6 @@ import pytest
 from sahafa.articles import workflow
 from sahafa.articles.models import Article, ArticleLogEntry, Author, Byline
 from sahafa.imports.importer import import_paths, import_records
-
 from tests.factories import make_tag
 
 pytestmark = pytest.mark.django_db
