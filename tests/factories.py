@@ -65,3 +65,15 @@ def make_article(
         workflow.publish(article, by=None, at=published_at or timezone.now())
         article.refresh_from_db()
     return article
+
+
+def make_comment(article, body="مقال مهم، شكراً للكاتب على هذا التحليل.", **fields):
+    """A comment as if it had already been judged (approved unless `status` says else)."""
+    from sahafa.comments.models import Comment
+
+    fields.setdefault("name", "أحمد علي")
+    fields.setdefault("email", f"reader{next(_serial)}@example.com")
+    fields.setdefault("status", Comment.Status.APPROVED)
+    parent = fields.get("parent")
+    fields.setdefault("depth", parent.depth + 1 if parent else 1)
+    return Comment.objects.create(article=article, body=body, **fields)

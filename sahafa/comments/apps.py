@@ -1,7 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 
 
 class CommentsConfig(AppConfig):
     name = "sahafa.comments"
     verbose_name = _("Comments")
+
+    def ready(self):
+        from . import notify, signals, threads
+        from .models import Comment
+
+        for signal in signals.VERDICT_SIGNALS:
+            signal.connect(threads.forget_thread_of, dispatch_uid=f"comments-thread-{id(signal)}")
+        post_delete.connect(
+            threads.forget_thread_of_deleted, sender=Comment, dispatch_uid="comments-thread-delete"
+        )
+        signals.comment_posted.connect(notify.on_comment_posted, dispatch_uid="comments-notify")

@@ -1,0 +1,75 @@
+"""`{% comments_for article %}`: the comments region of an article page."""
+
+from django import template
+from django.conf import settings
+from django.utils import timezone
+
+from sahafa.arabic import relative_time
+
+from ..conf import comments_setting
+from ..forms import CommentForm
+from ..models import Comment, comments_open
+from ..threads import PublicComment, approved_comments, build_tree
+from ..views import read_held_token
+
+register = template.Library()
+
+
+def _held_comment(request, article):
+    """The reader's own comment while it waits, shown only through the signed link the
+    post redirected them to."""
+    comment_id = read_held_token(request.GET.get("held", "")) if request else None
+    if not isinstance(comment_id, int):
+        return None
+    comment = (
+        Comment.objects.filter(
+            pk=comment_id,
+            article=article,
+            status__in=[Comment.Status.PENDING, Comment.Status.SPAM],
+        )
+        .only("pk", "parent_id", "depth", "name", "url", "body", "created_at", "status")
+        .first()
+    )
+    if comment is None:
+        return None
+    shown = PublicComment.of(comment)
+    shown.held = True
+    return shown
+
+
+def _replying_to(request, approved):
+    try:
+        parent_id = int(request.GET.get("replyto", ""))
+    except (AttributeError, ValueError):
+        return None
+    return next((comment for comment in approved if comment.id == parent_id), None)
+
+
+@register.inclusion_tag("comments/_region.html", takes_context=True)
+def comments_for(context, article):
+    request = context.get("request")
+    approved = approved_comments(article.pk)
+    shown = list(approved)
+    held = _held_comment(request, article)
+    if held:
+        shown.append(held)
+    replying_to = _replying_to(request, approved)
+    form = CommentForm(article=article, initial={"parent": replying_to.id if replying_to else None})
+    return {
+        "article": article,
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "count": len(approved),
+        "thread": build_tree(shown),
+        "held": held,
+        "is_open": comments_open(article),
+        "form": form,
+        "replying_to": replying_to,
+        "max_depth": comments_setting("SAHAFA_COMMENTS_MAX_DEPTH"),
+    }
+
+
+@register.filter
+def since(value):
+    """«منذ ساعتين»"""
+    return relative_time((timezone.now() - value).total_seconds(), settings.SAHAFA_DIGITS)

@@ -1,0 +1,96 @@
+"""What readers see of the comments: the approved thread of an article, cached, and the one
+function that forgets it, subscribed to every comment signal (CommentsConfig.ready)."""
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.core.cache import cache
+
+from sahafa.arabic import normalize
+
+from .models import Comment
+
+THREAD_TIMEOUT = 60 * 60
+
+
+@dataclass
+class PublicComment:
+    """A comment as the public may see it. It has no email or IP field, by construction,
+    so nothing rendered or cached from it can leak them."""
+
+    id: int
+    parent_id: int | None
+    depth: int
+    name: str
+    url: str
+    body: str
+    created_at: datetime
+    held: bool = False
+    replies: list = field(default_factory=list)
+
+    @classmethod
+    def of(cls, comment):
+        return cls(
+            id=comment.pk,
+            parent_id=comment.parent_id,
+            depth=comment.depth,
+            name=comment.name,
+            url=comment.url,
+            body=comment.body,
+            created_at=comment.created_at,
+            held=comment.status == Comment.Status.PENDING,
+        )
+
+    @property
+    def initials(self):
+        letters = [word[0] for word in self.name.split() if word[0].isalpha()]
+        return "".join(letters[:2]) or "؟"
+
+    @property
+    def hue(self):
+        """The avatar's colour, the same for the same name on every page."""
+        return int(hashlib.sha256(normalize(self.name).encode()).hexdigest()[:6], 16) % 360
+
+
+def _thread_key(article_id):
+    return f"comments:thread:{article_id}"
+
+
+def approved_comments(article_id):
+    """Approved comments of an article, oldest first, from the cache when there."""
+    key = _thread_key(article_id)
+    comments = cache.get(key)
+    if comments is None:
+        comments = [
+            PublicComment.of(comment)
+            for comment in Comment.objects.approved().filter(article_id=article_id).oldest_first()
+        ]
+        cache.set(key, comments, THREAD_TIMEOUT)
+    return comments
+
+
+def forget_thread(article_id):
+    """The one invalidation path for what readers see of an article's comments."""
+    cache.delete(_thread_key(article_id))
+
+
+def forget_thread_of(sender, comment, **kwargs):
+    forget_thread(comment.article_id)
+
+
+def build_tree(comments):
+    """Nest replies under their parents, oldest first. A reply whose parent is not shown
+    (held, trashed) is shown at the top level rather than lost."""
+    nodes = {
+        comment.id: PublicComment(**{**comment.__dict__, "replies": []}) for comment in comments
+    }
+    roots = []
+    for node in nodes.values():
+        parent = nodes.get(node.parent_id)
+        (parent.replies if parent else roots).append(node)
+    return roots
+
+
+def forget_thread_of_deleted(sender, instance, **kwargs):
+    forget_thread(instance.article_id)
