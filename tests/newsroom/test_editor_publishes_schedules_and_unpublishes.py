@@ -1,0 +1,163 @@
+"""The editor's side of the desk: publish now, schedule, unpublish, return, archive —
+each a button under the form that saves the edits first and then calls the verb."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from sahafa.articles import workflow
+from sahafa.articles.models import Article
+from tests.factories import make_article
+
+from .admin_form import form_fields
+from .arabic import arabic
+
+pytestmark = pytest.mark.django_db
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def press(client, article, button, **changes):
+    data = form_fields(client.get(change_url(article)))
+    data.update(changes)
+    data[button] = "1"
+    return client.post(change_url(article), data, follow=True)
+
+
+def messages_of(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+@pytest.fixture
+def submitted(writer):
+    article = make_article("وزير المالية يعلن ميزانية 2025", published=False, by=writer.user)
+    workflow.submit(article, by=writer.user)
+    return article
+
+
+def test_the_editor_fixes_the_headline_and_publishes_in_one_step(
+    editor, reader, submitted, signals_sent
+):
+    response = press(editor, submitted, "_publish", headline="وزير المالية يعلن ميزانية 2026")
+
+    assert response.status_code == 200
+    assert "نُشر المقال." in messages_of(response)
+    submitted.refresh_from_db()
+    assert submitted.headline == "وزير المالية يعلن ميزانية 2026"
+    assert submitted.status == Article.Status.PUBLISHED
+    assert submitted.log_entries.first().user == editor.user
+    assert signals_sent == [("article_published", submitted.pk)]
+    assert reader.get(submitted.get_absolute_url()).status_code == 200
+
+
+def test_a_scheduled_article_stays_hidden_until_its_time(editor, reader, submitted, signals_sent):
+    at = timezone.localtime() + timedelta(hours=3)
+
+    response = press(
+        editor,
+        submitted,
+        "_schedule",
+        publish_at_0=at.strftime("%Y-%m-%d"),
+        publish_at_1=at.strftime("%H:%M:%S"),
+    )
+
+    assert response.status_code == 200
+    assert any(message.startswith("جُدول نشر المقال") for message in messages_of(response))
+    submitted.refresh_from_db()
+    assert submitted.status == Article.Status.SCHEDULED
+    assert submitted.published_at == at.replace(microsecond=0)
+    assert signals_sent == [("article_published", submitted.pk)]
+    assert reader.get(submitted.get_absolute_url()).status_code == 404
+    assert not Article.objects.published().filter(pk=submitted.pk).exists()
+    later = at + timedelta(minutes=1)
+    assert Article.objects.published(at=later).filter(pk=submitted.pk).exists()
+
+
+def test_scheduling_in_the_past_is_refused_with_an_arabic_error(editor, submitted, signals_sent):
+    an_hour_ago = timezone.localtime() - timedelta(hours=1)
+
+    response = press(
+        editor,
+        submitted,
+        "_schedule",
+        headline="عنوان معدل مع الجدولة",
+        publish_at_0=an_hour_ago.strftime("%Y-%m-%d"),
+        publish_at_1=an_hour_ago.strftime("%H:%M"),
+    )
+
+    assert response.status_code == 200
+    assert "اختر وقتاً في المستقبل لجدولة نشر المقال." in response.content.decode()
+    # The editor's typing is still in the form, and nothing was saved.
+    assert "عنوان معدل مع الجدولة" in response.content.decode()
+    submitted.refresh_from_db()
+    assert submitted.status == Article.Status.REVIEW
+    assert submitted.headline == "وزير المالية يعلن ميزانية 2025"
+    assert signals_sent == []
+
+
+def test_unpublishing_takes_the_article_off_the_site(editor, reader, signals_sent):
+    article = make_article("خبر فيه خطأ جوهري")
+    assert reader.get(article.get_absolute_url()).status_code == 200
+    signals_sent.clear()
+
+    response = press(editor, article, "_unpublish")
+
+    assert "سُحب المقال من الموقع وعاد مسودة." in messages_of(response)
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    assert signals_sent == [("article_unpublished", article.pk)]
+    assert reader.get(article.get_absolute_url()).status_code == 404
+
+
+def test_the_editor_returns_an_article_to_its_writer(editor, writer, submitted, signals_sent):
+    press(editor, submitted, "_return_to_writer")
+
+    submitted.refresh_from_db()
+    assert submitted.status == Article.Status.DRAFT
+    assert signals_sent == [("article_returned", submitted.pk)]
+    # It is the writer's to edit again.
+    assert 'name="headline"' in writer.get(change_url(submitted)).content.decode()
+
+
+def test_a_refused_verb_is_reported_in_arabic_and_the_edit_is_kept(editor, signals_sent):
+    article = make_article("مقال مؤرشف")
+    workflow.archive(article, by=editor.user)
+    signals_sent.clear()
+
+    data = form_fields(editor.get(change_url(article)))
+    data.update(headline="مقال مؤرشف بعنوان أدق", _archive="1")
+    response = editor.post(change_url(article), data, follow=True)
+
+    assert arabic("This article is already archived.") in messages_of(response)
+    article.refresh_from_db()
+    assert article.headline == "مقال مؤرشف بعنوان أدق"
+    assert article.status == Article.Status.ARCHIVED
+    assert signals_sent == []
+
+
+def test_the_history_of_the_article_is_on_its_page(editor, submitted):
+    press(editor, submitted, "_publish")
+
+    page = editor.get(change_url(submitted)).content.decode()
+
+    assert "أُرسل للمراجعة" in page
+    assert "نُشر" in page
+    assert "writer" in page and "editor" in page
+
+
+def test_the_buttons_follow_the_article_status(editor, submitted):
+    in_review = editor.get(change_url(submitted)).content.decode()
+    for button in ["_publish", "_schedule", "_return_to_writer", "_archive"]:
+        assert f'name="{button}"' in in_review
+    assert 'name="_unpublish"' not in in_review
+    assert 'name="_submit_for_review"' not in in_review
+
+    workflow.publish(submitted, by=editor.user)
+    published = editor.get(change_url(submitted)).content.decode()
+    assert 'name="_unpublish"' in published
+    assert 'name="_publish"' not in published
+    assert 'name="_return_to_writer"' not in published
