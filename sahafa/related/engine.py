@@ -1,0 +1,384 @@
+"""Keeping the stored lists fresh: one article at a time (publishing, unpublishing) through the
+inverted index, or many at once (import batches, `sahafa related --rebuild`) in memory."""
+
+from collections import defaultdict
+from itertools import islice
+
+from django.db import transaction
+from django.db.models import Case, Count, F, FloatField, Min, Q, Sum, Value, When
+
+from sahafa.articles.models import Article
+
+from .fingerprints import minhash_signatures, posting_terms, profile, tfidf_vector
+from .models import Fingerprint, Posting, RelatedArticle, RelatedPin, TermStatistic
+from .scoring import CANDIDATES, LIST_LENGTH, Collection, Entry
+from .selection import SHOWN
+
+PUBLIC = (Article.Status.PUBLISHED, Article.Status.SCHEDULED)
+# A new article is offered to the lists of this many of its most similar articles.
+NEIGHBORS = 20
+# Stays under SQLite's limit on query parameters.
+CHUNK = 900
+TEXT_FIELDS = ["headline", "kicker", "standfirst", "body", "section", "published_at", "status"]
+
+
+class NoProgress:
+    """The shape of `tqdm` that the engine uses, showing nothing."""
+
+    def __init__(self, iterable=(), **_):
+        self.iterable = iterable
+
+    def __iter__(self):
+        return iter(self.iterable)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        return False
+
+    def update(self, count=1):
+        pass
+
+
+def chunks(items, size=CHUNK):
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+# Storing fingerprints
+
+
+def store_fingerprints(profiles):
+    """Weigh `profiles` against the collection's statistics (counting the new ones in) and
+    store their fingerprints and postings."""
+    ids = [item.article_id for item in profiles]
+    known = set()
+    for chunk in chunks(ids):
+        known.update(Fingerprint.objects.filter(article_id__in=chunk).values_list("pk", flat=True))
+    terms = set().union(*(item.term_counts for item in profiles))
+    document_counts = {}
+    for chunk in chunks(terms):
+        document_counts.update(TermStatistic.objects.filter(term__in=chunk).values_list())
+    counted = set()
+    for item in profiles:
+        if item.article_id not in known:
+            counted.update(item.term_counts)
+            for term in item.term_counts:
+                document_counts[term] = document_counts.get(term, 0) + 1
+    TermStatistic.objects.bulk_create(
+        [TermStatistic(term=term, document_count=document_counts[term]) for term in counted],
+        update_conflicts=True,
+        unique_fields=["term"],
+        update_fields=["document_count"],
+        batch_size=2000,
+    )
+    collection_size = Fingerprint.objects.count() + len(set(ids) - known)
+    signatures = minhash_signatures([item.shingles for item in profiles])
+    fingerprints, postings = [], []
+    for item, signature in zip(profiles, signatures, strict=True):
+        vector = tfidf_vector(item.term_counts, document_counts, collection_size)
+        fingerprints.append(
+            Fingerprint(
+                article_id=item.article_id,
+                vector=vector,
+                minhash=signature,
+                shingle_count=len(item.shingles),
+                headline_key=item.headline_key,
+            )
+        )
+        postings.extend(
+            Posting(term=term, article_id=item.article_id, weight=weight)
+            for term, weight in posting_terms(vector)
+        )
+    for chunk in chunks(known):
+        Posting.objects.filter(article_id__in=chunk).delete()
+        Fingerprint.objects.filter(article_id__in=chunk).delete()
+    Fingerprint.objects.bulk_create(fingerprints, batch_size=1000)
+    Posting.objects.bulk_create(postings, batch_size=5000)
+
+
+def load_entries(article_ids=None):
+    """Entries for the fingerprinted `article_ids` (all when None)."""
+    if article_ids is None:
+        groups = [Fingerprint.objects.all()]
+    else:
+        groups = [Fingerprint.objects.filter(pk__in=chunk) for chunk in chunks(set(article_ids))]
+    rows = []
+    for fingerprints in groups:
+        rows.extend(
+            fingerprints.values_list(
+                "article_id",
+                "vector",
+                "minhash",
+                "shingle_count",
+                "headline_key",
+                "article__section_id",
+                "article__published_at",
+            )
+        )
+    tags = defaultdict(set)
+    through = Article.tags.through.objects.values_list("article_id", "tag_id")
+    if article_ids is None:
+        tag_rows = through
+    else:
+        tag_rows = [
+            row
+            for chunk in chunks(set(article_ids))
+            for row in through.filter(article_id__in=chunk)
+        ]
+    for article_id, tag_id in tag_rows:
+        tags[article_id].add(tag_id)
+    return [
+        Entry(
+            article_id=article_id,
+            vector=vector,
+            signature=bytes(minhash),
+            shingle_count=shingle_count,
+            headline_key=headline_key,
+            section_id=section_id,
+            timestamp=published_at.timestamp() if published_at else 0.0,
+            tag_ids=frozenset(tags[article_id]),
+        )
+        for (
+            article_id,
+            vector,
+            minhash,
+            shingle_count,
+            headline_key,
+            section_id,
+            published_at,
+        ) in rows
+    ]
+
+
+# Lists
+
+
+def pins_for(article_ids=None):
+    pins = RelatedPin.objects.values_list("article_id", "pinned_id")
+    if article_ids is None:
+        return dict(pins)
+    return {
+        key: value
+        for chunk in chunks(set(article_ids))
+        for key, value in pins.filter(article_id__in=chunk)
+    }
+
+
+def current_lists(article_ids):
+    lists = defaultdict(list)
+    for chunk in chunks(set(article_ids)):
+        for article_id, related_id, score in RelatedArticle.objects.filter(
+            article_id__in=chunk
+        ).values_list("article_id", "related_id", "score"):
+            lists[article_id].append((related_id, score))
+    return lists
+
+
+def write_lists(lists):
+    """Replace the stored lists of the articles in `lists` ({id: [(related id, score)]})."""
+    for chunk in chunks(lists):
+        RelatedArticle.objects.filter(article_id__in=chunk).delete()
+    RelatedArticle.objects.bulk_create(
+        [
+            RelatedArticle(article_id=article_id, related_id=related_id, score=score, rank=rank)
+            for article_id, entries in lists.items()
+            for rank, (related_id, score) in enumerate(entries, start=1)
+        ],
+        batch_size=2000,
+    )
+
+
+def taken_positions(collection, pins, article_id):
+    pinned = pins.get(article_id)
+    return [collection.position[pinned]] if pinned in collection.position else []
+
+
+def as_ids(collection, chosen):
+    return [(int(collection.ids[position]), score) for position, score in chosen]
+
+
+# One article at a time
+
+
+def candidate_ids(article_id, vector):
+    """The articles sharing the most weight in distinctive terms, in one query."""
+    query = dict(posting_terms(vector))
+    if not query:
+        return []
+    shared_weight = Case(
+        *[When(term=term, then=Value(weight)) for term, weight in query.items()],
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    return list(
+        Posting.objects.filter(term__in=query)
+        .exclude(article_id=article_id)
+        .values("article_id")
+        .annotate(overlap=Sum(shared_weight * F("weight")))
+        .order_by("-overlap")
+        .values_list("article_id", flat=True)[: 2 * CANDIDATES]
+    )
+
+
+def refresh_article(article):
+    """Publishing: fingerprint the article, compute its list, and offer it to the lists of
+    the articles most similar to it."""
+    with transaction.atomic():
+        store_fingerprints([profile(article)])
+        update_list(article.pk, offer_to_neighbors=True)
+
+
+def update_list(article_id, offer_to_neighbors=False):
+    own = load_entries([article_id])
+    if not own:
+        return
+    nearby = candidate_ids(article_id, own[0].vector)
+    pins = pins_for([article_id])
+    collection = Collection(own + load_entries([*nearby, *pins.values()]))
+    row = collection.position[article_id]
+    positions, scores = collection.candidates(row, collection.cosines([row])[0])
+    taken = taken_positions(collection, pins, article_id)
+    lists = {article_id: as_ids(collection, collection.choose(row, positions, scores, taken))}
+    if offer_to_neighbors:
+        offers = as_ids(
+            collection, list(zip(positions[:NEIGHBORS], scores[:NEIGHBORS], strict=True))
+        )
+        lists.update(offer(article_id, dict(offers)))
+    write_lists(lists)
+
+
+def offer(article_id, scores):
+    """The changed lists of the articles in `scores` ({neighbor id: score}) once the article
+    is considered for each; scores are symmetric, so its score there is the same."""
+    current = current_lists(scores)
+    pins = pins_for(scores)
+    members = {related for entries in current.values() for related, _ in entries}
+    collection = Collection(load_entries({article_id, *scores, *members, *pins.values()}))
+    if article_id not in collection.position:
+        return {}
+    newcomer = collection.position[article_id]
+    changed = {}
+    for neighbor_id, score in scores.items():
+        row = collection.position.get(neighbor_id)
+        if row is None:
+            continue
+        existing = [
+            (collection.position[related], value)
+            for related, value in current.get(neighbor_id, [])
+            if related in collection.position
+        ]
+        merged = collection.merged_list(
+            row, existing, [(newcomer, score)], taken_positions(collection, pins, neighbor_id)
+        )
+        if merged != existing:
+            changed[neighbor_id] = as_ids(collection, merged)
+    return changed
+
+
+def remove_article(article):
+    """Unpublishing or archiving: the article leaves every list; lists left shorter than
+    what the page shows are recomputed."""
+    with transaction.atomic():
+        affected = set(
+            RelatedArticle.objects.filter(related=article).values_list("article_id", flat=True)
+        )
+        RelatedArticle.objects.filter(Q(article=article) | Q(related=article)).delete()
+        Posting.objects.filter(article=article).delete()
+        Fingerprint.objects.filter(article=article).delete()
+        lengths = dict(
+            RelatedArticle.objects.filter(article_id__in=affected)
+            .values("article_id")
+            .annotate(length=Count("pk"))
+            .values_list("article_id", "length")
+        )
+        for article_id in affected:
+            if lengths.get(article_id, 0) < SHOWN:
+                update_list(article_id)
+
+
+# Many articles at once
+
+
+def index_articles(articles, progress=NoProgress):
+    """Fingerprint `articles` and compute their lists against the whole collection in
+    memory; each is also offered to the lists of the articles most similar to it."""
+    articles = [article for article in articles if article.status in PUBLIC]
+    if not articles:
+        return
+    profiles = [
+        profile(article) for article in progress(articles, desc="fingerprints", unit="article")
+    ]
+    with transaction.atomic():
+        store_fingerprints(profiles)
+        collection = Collection(load_entries())
+        pins = pins_for()
+        rows = [collection.position[item.article_id] for item in profiles]
+        batch = set(rows)
+        lists, offers = {}, defaultdict(dict)
+        with progress(total=len(rows), desc="lists", unit="article") as bar:
+            for chunk in chunks(rows, 256):
+                for row, cosine_row in zip(chunk, collection.cosines(chunk), strict=True):
+                    positions, scores = collection.candidates(row, cosine_row)
+                    article_id = int(collection.ids[row])
+                    taken = taken_positions(collection, pins, article_id)
+                    lists[row] = collection.choose(row, positions, scores, taken)
+                    for position, score in zip(
+                        positions[:NEIGHBORS], scores[:NEIGHBORS], strict=True
+                    ):
+                        if position not in batch:
+                            offers[int(position)][row] = float(score)
+                bar.update(len(chunk))
+        lists.update(merge_offers(collection, offers, pins))
+        write_lists(
+            {int(collection.ids[row]): as_ids(collection, chosen) for row, chosen in lists.items()}
+        )
+
+
+def merge_offers(collection, offers, pins):
+    """The changed lists among articles outside a batch that its articles were offered to.
+    Only lists with room, or whose lowest score an offer beats, are read and merged."""
+    ids = {int(collection.ids[row]): row for row in offers}
+    floors = {}
+    for chunk in chunks(ids):
+        floors.update(
+            (article_id, (length, lowest))
+            for article_id, length, lowest in RelatedArticle.objects.filter(article_id__in=chunk)
+            .values("article_id")
+            .annotate(length=Count("pk"), lowest=Min("score"))
+            .values_list("article_id", "length", "lowest")
+        )
+    open_ids = [
+        article_id
+        for article_id, row in ids.items()
+        if (floor := floors.get(article_id, (0, 0.0)))[0] < LIST_LENGTH
+        or max(offers[row].values()) > floor[1]
+    ]
+    current = current_lists(open_ids)
+    changed = {}
+    for article_id in open_ids:
+        row = ids[article_id]
+        existing = [
+            (collection.position[related], score)
+            for related, score in current.get(article_id, [])
+            if related in collection.position
+        ]
+        merged = collection.merged_list(
+            row, existing, list(offers[row].items()), taken_positions(collection, pins, article_id)
+        )
+        if merged != existing:
+            changed[row] = merged
+    return changed
+
+
+def rebuild(progress=NoProgress):
+    """Recompute every fingerprint, statistic and list from the published articles."""
+    with transaction.atomic():
+        RelatedArticle.objects.all().delete()
+        Posting.objects.all().delete()
+        Fingerprint.objects.all().delete()
+        TermStatistic.objects.all().delete()
+        articles = Article.objects.filter(status__in=PUBLIC).only(*TEXT_FIELDS)
+        index_articles(articles.iterator(chunk_size=2000), progress=progress)

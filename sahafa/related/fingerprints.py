@@ -1,0 +1,92 @@
+"""From an article's text to its fingerprint: weighted term counts, a TF-IDF vector of its
+most distinctive terms, and a MinHash signature of its body for spotting wire copies."""
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash
+
+from sahafa.arabic import analyze, normalize
+
+# A headline says what the story is about; the kicker and standfirst nearly so.
+HEADLINE_WEIGHT = 3
+LEAD_WEIGHT = 2
+VECTOR_TERMS = 50
+# Only the strongest terms go into the inverted index that finds candidates.
+POSTING_TERMS = 24
+# Terms seen in a single article say little about what links two articles: idf treats them
+# as if seen twice, so a typo or a one-off name does not crowd out the topic.
+MIN_DOCUMENT_COUNT = 2
+MAX_TERM_LENGTH = 100
+SHINGLE_SIZE = 5
+MINHASH_PERMUTATIONS = 64
+
+
+@dataclass
+class Profile:
+    """What analysis of one article yields, before the collection's statistics weigh it."""
+
+    article_id: int
+    term_counts: Counter
+    shingles: set
+    headline_key: str
+
+
+def profile(article):
+    body_terms = analyze(article.body_text)
+    counts = Counter(body_terms)
+    for term in analyze(article.headline):
+        counts[term] += HEADLINE_WEIGHT
+    for term in analyze(f"{article.kicker}\n{article.standfirst}"):
+        counts[term] += LEAD_WEIGHT
+    for term in [term for term in counts if term.isdigit() or len(term) > MAX_TERM_LENGTH]:
+        # Numbers (years, counts, scores) are in every kind of story.
+        del counts[term]
+    return Profile(
+        article_id=article.pk,
+        term_counts=counts,
+        shingles=body_shingles(body_terms),
+        headline_key=normalize(article.headline)[:300],
+    )
+
+
+def body_shingles(terms):
+    """The same shingles as `sahafa.arabic.shingles(body)`, from terms already analyzed."""
+    if len(terms) <= SHINGLE_SIZE:
+        return {" ".join(terms)} if terms else set()
+    return {" ".join(terms[i : i + SHINGLE_SIZE]) for i in range(len(terms) - SHINGLE_SIZE + 1)}
+
+
+def idf(document_count, collection_size):
+    return math.log((collection_size + 1) / (max(document_count, MIN_DOCUMENT_COUNT) + 1))
+
+
+def tfidf_vector(term_counts, document_counts, collection_size):
+    """{term: weight} of the `VECTOR_TERMS` most distinctive terms, L2-normalized."""
+    weights = {}
+    for term, count in term_counts.items():
+        weight = (1 + math.log(count)) * idf(document_counts.get(term, 0), collection_size)
+        if weight > 0:
+            weights[term] = weight
+    top = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:VECTOR_TERMS]
+    norm = math.sqrt(sum(weight * weight for _, weight in top)) or 1.0
+    return {term: round(weight / norm, 5) for term, weight in top}
+
+
+def posting_terms(vector):
+    return sorted(vector.items(), key=lambda item: (-item[1], item[0]))[:POSTING_TERMS]
+
+
+def minhash_signatures(shingle_sets):
+    """One little-endian uint32 signature per shingle set, as bytes."""
+    encoded = [[shingle.encode() for shingle in shingles] for shingles in shingle_sets]
+    return [
+        minhash.hashvalues.astype("<u4").tobytes()
+        for minhash in MinHash.bulk(encoded, num_perm=MINHASH_PERMUTATIONS)
+    ]
+
+
+def signature_array(signature):
+    return np.frombuffer(bytes(signature), dtype="<u4")
