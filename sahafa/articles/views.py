@@ -1,14 +1,22 @@
+from itertools import groupby
+
 from django.core.paginator import Paginator
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import requires_csrf_token
 
-from . import related
+from sahafa.related.selection import related_articles
+
 from .models import Article, Author, Section, Tag
 
 PAGE_SIZE = 20
+LATEST_SIZE = 6
 HOME_SECTION_SIZE = 4
+BREAKING_SIZE = 5
 
 
 def page_of(request, queryset):
@@ -16,67 +24,70 @@ def page_of(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
+def newest_per_section(articles, size):
+    """The `size` newest of `articles` in each section, in one query, grouped by section in
+    the sections' own order: [(section, [article, ...]), ...]."""
+    ranked = articles.annotate(
+        rank_in_section=Window(
+            RowNumber(),
+            partition_by=F("section"),
+            order_by=[F("published_at").desc(), F("id").desc()],
+        )
+    ).filter(rank_in_section__lte=size)
+    ranked = ranked.order_by("section__order", "section__name", "-published_at", "-id")
+    return [(section, list(group)) for section, group in groupby(ranked, key=lambda a: a.section)]
+
+
 def home(request):
     public = Article.objects.published().for_cards().newest_first()
-    lead = public.first()
-    sections = []
-    for section in Section.objects.all():
-        articles = list(
-            public.filter(section=section).exclude(pk=getattr(lead, "pk", None))[:HOME_SECTION_SIZE]
-        )
-        if articles:
-            sections.append((section, articles))
+    top = list(public[: 1 + LATEST_SIZE])
+    lead, latest = (top[0], top[1:]) if top else (None, [])
     return render(
         request,
         "articles/home.html",
         {
             "lead": lead,
-            "latest": public.exclude(pk=getattr(lead, "pk", None))[:6],
-            "breaking": Article.objects.breaking().newest_first()[:5],
-            "sections": sections,
+            "latest": latest,
+            "breaking": Article.objects.breaking()
+            .select_related("section")
+            .newest_first()[:BREAKING_SIZE],
+            "sections": newest_per_section(
+                public.exclude(pk__in=[article.pk for article in top]), HOME_SECTION_SIZE
+            ),
         },
+    )
+
+
+def listing(request, template_context, articles):
+    return render(
+        request,
+        "articles/listing.html",
+        {**template_context, "page": page_of(request, articles.for_cards().newest_first())},
     )
 
 
 def section(request, slug):
     section = get_object_or_404(Section, slug=slug)
-    articles = Article.objects.published().in_section(section).for_cards().newest_first()
-    return render(
+    return listing(
         request,
-        "articles/listing.html",
-        {
-            "title": section.name,
-            "description": section.description,
-            "page": page_of(request, articles),
-            "kind": "section",
-            "object": section,
-        },
+        {"kind": "section", "object": section, "section_in_view": section},
+        Article.objects.published().in_section(section),
     )
 
 
 def tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = Article.objects.published().filter(tags=tag).for_cards().newest_first()
-    return render(
-        request,
-        "articles/listing.html",
-        {"title": tag.name, "page": page_of(request, articles), "kind": "tag", "object": tag},
+    return listing(
+        request, {"kind": "tag", "object": tag}, Article.objects.published().filter(tags=tag)
     )
 
 
 def author(request, slug):
     author = get_object_or_404(Author, slug=slug)
-    articles = Article.objects.published().filter(authors=author).for_cards().newest_first()
-    return render(
+    return listing(
         request,
-        "articles/listing.html",
-        {
-            "title": author.name,
-            "description": author.bio,
-            "page": page_of(request, articles),
-            "kind": "author",
-            "object": author,
-        },
+        {"kind": "author", "object": author},
+        Article.objects.published().filter(authors=author),
     )
 
 
@@ -94,16 +105,26 @@ def detail(request, section, pk, slug=None):
     if article is None:
         raise Http404
     if section != article.section.slug or slug != article.slug:
-        return redirect(article, permanent=True)
-    return render(
+        return redirect(article, permanent=article.is_public)
+    is_preview = not article.is_public
+    related = related_articles(article)
+    response = render(
         request,
         "articles/detail.html",
         {
             "article": article,
-            "is_preview": not article.is_public,
-            "see_also": related.see_also(article),
+            "is_preview": is_preview,
+            "section_in_view": article.section,
+            # «شاهد أيضاً» is the first related article, «اقرأ أيضاً» the next four.
+            "see_also": related[0] if related else None,
+            "read_also": related[1:],
         },
     )
+    if is_preview:
+        # A draft must never sit in a shared cache or a search engine's index.
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def share(request, pk):

@@ -1,6 +1,7 @@
 """Arabic dates and small presentation helpers for reader templates."""
 
 import json
+from datetime import timedelta
 
 from django import template
 from django.conf import settings
@@ -8,9 +9,19 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from sahafa.arabic import excerpt, format_gregorian, format_hijri, format_time, format_weekday
+from sahafa.arabic import (
+    excerpt,
+    format_gregorian,
+    format_hijri,
+    format_time,
+    format_weekday,
+    relative_time,
+)
 
 register = template.Library()
+
+# Cards younger than this show «منذ 3 ساعات»; older ones their date.
+RELATIVE_TIME_LIMIT = timedelta(hours=24)
 
 # The characters that could close or confuse a <script> element, as JSON escapes.
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
@@ -46,16 +57,50 @@ def arabic_time(value):
 
 @register.simple_tag
 def dateline_time(value):
-    """A <time> element with the Gregorian date, the Hijri date beside it, and the time."""
+    """A <time> element with the Gregorian date, the Hijri date beside it, and the time:
+    «الأحد 29 نوفمبر 2026 · 18 جمادى الآخرة 1448 هـ · 14:05»."""
     if not value:
         return ""
+    hijri = hijri_date(value)
     return format_html(
-        '<time datetime="{}">{} <span class="hijri">{}</span> <span class="clock">{}</span></time>',
+        '<time datetime="{}"><span class="gregorian">{}</span>{}'
+        '<span class="sep" aria-hidden="true"> · </span><span class="clock">{}</span></time>',
         _local(value).isoformat(),
         arabic_date(value),
-        hijri_date(value),
+        format_html(
+            '<span class="sep" aria-hidden="true"> · </span><span class="hijri">{}</span>', hijri
+        )
+        if hijri
+        else "",
         arabic_time(value),
     )
+
+
+@register.simple_tag
+def today_dateline():
+    """Today in the masthead, Gregorian and Hijri, as Arabic newspapers print it."""
+    now = timezone.now()
+    hijri = hijri_date(now)
+    return format_html(
+        '<time datetime="{}">{}{}</time>',
+        _local(now).date().isoformat(),
+        arabic_date(now),
+        format_html('<span class="sep" aria-hidden="true"> · </span>{}', hijri) if hijri else "",
+    )
+
+
+@register.simple_tag
+def card_time(value):
+    """«منذ 3 ساعات» for fresh news, the Gregorian date after a day, in a <time> element."""
+    if not value:
+        return ""
+    age = timezone.now() - value
+    if timedelta(0) <= age < RELATIVE_TIME_LIMIT:
+        text = relative_time(age.total_seconds(), settings.SAHAFA_DIGITS)
+    else:
+        local = _local(value)
+        text = format_gregorian(local.date(), settings.SAHAFA_DIGITS)
+    return format_html('<time datetime="{}">{}</time>', _local(value).isoformat(), text)
 
 
 @register.filter
