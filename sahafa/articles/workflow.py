@@ -108,12 +108,15 @@ def publish_imported(created, by=None, *, updated=(), note="import"):
     now = timezone.now()
     created = list(created)
     with transaction.atomic():
+        batch = Article.objects.filter(pk__in=[article.pk for article in created])
+        batch.filter(published_at__isnull=True).update(published_at=now)
+        batch.filter(published_at__lte=now).update(status=Article.Status.PUBLISHED)
+        batch.filter(published_at__gt=now).update(status=Article.Status.SCHEDULED)
         for article in created:
             article.published_at = article.published_at or now
             article.status = (
                 Article.Status.SCHEDULED if article.published_at > now else Article.Status.PUBLISHED
             )
-        Article.objects.bulk_update(created, ["status", "published_at"])
         ArticleLogEntry.objects.bulk_create(
             ArticleLogEntry(
                 article=article,

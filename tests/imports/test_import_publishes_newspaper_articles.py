@@ -127,3 +127,13 @@ def test_unknown_sources_keep_their_id_as_the_tag_and_no_source_means_no_tag(new
     assert list(Tag.objects.values_list("name", flat=True)) == ["hayat"]
     tags = {tuple(t.name for t in article.tags.all()) for article in Article.objects.all()}
     assert tags == {("hayat",), ()}
+
+
+def test_a_record_dated_in_the_future_is_scheduled_not_shown_early(news_record):
+    next_year = timezone.localtime().year + 1
+    import_records([news_record(date_extracted=f"{next_year}-01-01 09:00:00")])
+
+    article = Article.objects.get()
+    assert article.status == Article.Status.SCHEDULED
+    assert not Article.objects.published().exists()
+    assert list(article.log_entries.values_list("action", flat=True)) == ["scheduled"]
