@@ -1,0 +1,148 @@
+"""One interface over two full-text engines, chosen from the database in use.
+
+Both rank by text relevance with field weights (headline > kicker/standfirst > tags, authors,
+section > body) blended with recency (docs/search.md):
+
+    score = relevance × (1 + RECENCY_BOOST / (1 + age_in_days / RECENCY_DAYS))
+
+Candidates are joined against the queryset they are given, which the caller builds from
+``Article.objects.published()``: the index also holds scheduled articles, and they must stay
+invisible until their time.
+"""
+
+from datetime import UTC
+
+from django.db import connection
+
+# bm25 weights for FTS5's columns, in order: headline, summary, meta, body.
+SQLITE_WEIGHTS = (10.0, 4.0, 2.0, 1.0)
+# ts_rank_cd's weights are given as {D, C, B, A}: body, meta, summary, headline.
+POSTGRESQL_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
+RECENCY_BOOST = 0.5
+RECENCY_DAYS = 7.0
+
+
+class SQLiteBackend:
+    """FTS5 over the analyzed terms, ranked with bm25()."""
+
+    def ranked(self, query, *, match_all, visible, now, limit, offset):
+        visible_sql, visible_params = visible.values("id", "published_at").query.sql_with_params()
+        weights = ", ".join(str(weight) for weight in SQLITE_WEIGHTS)
+        # bm25() only works in the query over the FTS table itself, so the matches are
+        # materialized first and then joined to the visible articles by id.
+        sql = f"""
+            WITH matches AS MATERIALIZED (
+                SELECT rowid AS id, bm25(search_fts, {weights}) AS rank
+                FROM search_fts WHERE search_fts MATCH %s
+            )
+            SELECT matches.id,
+                   -matches.rank * (1.0 + %s / (1.0 +
+                       (julianday(%s) - julianday(visible.published_at)) / %s)) AS score,
+                   COUNT(*) OVER () AS total
+            FROM matches JOIN ({visible_sql}) AS visible ON visible.id = matches.id
+            ORDER BY score DESC, visible.published_at DESC, matches.id DESC
+            LIMIT %s OFFSET %s
+        """
+        params = [
+            self.match_expression(query, match_all=match_all),
+            RECENCY_BOOST,
+            now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
+            RECENCY_DAYS,
+            *visible_params,
+            limit,
+            offset,
+        ]
+        return _fetch(sql, params)
+
+    @staticmethod
+    def match_expression(query, *, match_all):
+        """An FTS5 query made only of quoted strings of our terms, joined by AND/OR/NOT."""
+        positive = f" {'AND' if match_all else 'OR'} ".join(map(_fts5_string, query.required))
+        if not query.excluded:
+            return positive
+        return f"({positive}) NOT ({' OR '.join(map(_fts5_string, query.excluded))})"
+
+    def optimize(self):
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+
+    def index_size(self):
+        """Bytes of the FTS5 index's shadow tables."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'search_fts%' "
+                "OR name = 'search_searchentry'"
+            )
+            return cursor.fetchone()[0] or 0
+
+
+def _fts5_string(clause):
+    # An FTS5 string is a phrase of the tokens inside it; a double quote is written twice.
+    return '"' + " ".join(clause).replace('"', '""') + '"'
+
+
+class PostgreSQLBackend:
+    """A weighted tsvector (GIN-indexed) over the analyzed terms, ranked with ts_rank_cd()."""
+
+    def ranked(self, query, *, match_all, visible, now, limit, offset):
+        visible_sql, visible_params = visible.values("id", "published_at").query.sql_with_params()
+        tsquery_sql, tsquery_params = self.tsquery(query, match_all=match_all)
+        sql = f"""
+            SELECT entry.article_id,
+                   ts_rank_cd(%s, entry.document, search.query, 1) * (1.0 + %s / (1.0 +
+                       EXTRACT(EPOCH FROM (%s - visible.published_at)) / 86400.0 / %s)) AS score,
+                   COUNT(*) OVER () AS total
+            FROM search_searchentry AS entry
+            JOIN ({visible_sql}) AS visible ON visible.id = entry.article_id
+            CROSS JOIN (SELECT {tsquery_sql} AS query) AS search
+            WHERE entry.document @@ search.query
+            ORDER BY score DESC, visible.published_at DESC, entry.article_id DESC
+            LIMIT %s OFFSET %s
+        """
+        params = [
+            POSTGRESQL_WEIGHTS,
+            RECENCY_BOOST,
+            now,
+            RECENCY_DAYS,
+            *visible_params,
+            *tsquery_params,
+            limit,
+            offset,
+        ]
+        return _fetch(sql, params)
+
+    @staticmethod
+    def tsquery(query, *, match_all):
+        """A tsquery expression whose every term arrives as a bound parameter of
+        phraseto_tsquery(): operators come from us, text from the query."""
+        clause_sql = "phraseto_tsquery('simple', %s)"
+        operator = " && " if match_all else " || "
+        sql = "(" + operator.join([clause_sql] * len(query.required)) + ")"
+        params = [" ".join(clause) for clause in query.required]
+        if query.excluded:
+            sql += " && !!(" + " || ".join([clause_sql] * len(query.excluded)) + ")"
+            params += [" ".join(clause) for clause in query.excluded]
+        return sql, params
+
+    def optimize(self):
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchentry")
+
+    def index_size(self):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_total_relation_size('search_searchentry')")
+            return cursor.fetchone()[0]
+
+
+def _fetch(sql, params):
+    """(article ids in rank order, total number of matches)."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [row[0] for row in rows], (rows[0][2] if rows else 0)
+
+
+def current_backend():
+    if connection.vendor == "postgresql":
+        return PostgreSQLBackend()
+    return SQLiteBackend()

@@ -1,0 +1,98 @@
+"""The search itself: a parsed query, the public filter, a backend, ranking and pages."""
+
+import math
+import time
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from sahafa.articles.models import Article
+
+from .backends import current_backend
+from .query import ParsedQuery, parse_query
+from .suggestions import suggest
+
+PER_PAGE = 10
+# With fewer all-terms matches than this, any-term matching is tried (and the page says so).
+FALLBACK_BELOW = 3
+
+
+@dataclass
+class SearchResults:
+    text: str
+    query: ParsedQuery
+    articles: list = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    per_page: int = PER_PAGE
+    matched_any_term: bool = False
+    suggestion: str = ""
+    took_ms: float = 0.0
+
+    @property
+    def num_pages(self):
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+    @property
+    def has_next(self):
+        return self.page < self.num_pages
+
+    @property
+    def previous_page_number(self):
+        return self.page - 1
+
+    @property
+    def next_page_number(self):
+        return self.page + 1
+
+
+def search(text, *, section=None, date_from=None, date_to=None, page=1, per_page=PER_PAGE):
+    """Published articles matching ``text``, best first; ``date_from``/``date_to`` are aware
+    datetimes (from inclusive, to exclusive), ``page`` counts from 1 and is clamped."""
+    started = time.perf_counter()
+    query = parse_query(text)
+    results = SearchResults(text=text, query=query, per_page=per_page)
+    if query:
+        now = timezone.now()
+        visible = Article.objects.published(now).order_by()
+        if section is not None:
+            visible = visible.in_section(section)
+        if date_from is not None:
+            visible = visible.filter(published_at__gte=date_from)
+        if date_to is not None:
+            visible = visible.filter(published_at__lt=date_to)
+        _fill(results, current_backend(), visible, now, page)
+        if results.total == 0 or results.matched_any_term:
+            results.suggestion = suggest(text)
+    results.took_ms = (time.perf_counter() - started) * 1000
+    return results
+
+
+def _fill(results, backend, visible, now, page):
+    def ranked_page(match_all, page):
+        """(ids, total, page) for ``page``, or for the last page when ``page`` is past it."""
+        offset = (page - 1) * results.per_page
+        ids, total = backend.ranked(
+            results.query, match_all=match_all, visible=visible, now=now,
+            limit=results.per_page, offset=offset,
+        )  # fmt: skip
+        if ids or page == 1:
+            return ids, total, page
+        _ids, total, _page = ranked_page(match_all, 1)
+        last_page = max(1, math.ceil(total / results.per_page))
+        return ranked_page(match_all, last_page) if last_page > 1 else (_ids, total, 1)
+
+    requested = max(1, page)
+    ids, total, page = ranked_page(True, requested)
+    if total < FALLBACK_BELOW and len(results.query.required) > 1:
+        any_ids, any_total, any_page = ranked_page(False, requested)
+        if any_total > total:
+            ids, total, page = any_ids, any_total, any_page
+            results.matched_any_term = True
+    results.total, results.page = total, page
+    by_id = Article.objects.for_cards().in_bulk(ids)
+    results.articles = [by_id[pk] for pk in ids if pk in by_id]

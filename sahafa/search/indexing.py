@@ -1,0 +1,108 @@
+"""Keeping the index in step with the articles, one article or one batch at a time.
+
+Every function works inside the caller's transaction, so the index commits or rolls back
+with the change that caused it and is never stale after a save.
+"""
+
+from collections import Counter
+
+from django.db import connection, transaction
+
+from sahafa.articles.models import Article
+
+from .documents import entry_for
+from .models import SearchEntry, SearchTerm
+
+# Scheduled articles are indexed too: they become public at published_at with no job to
+# tell the index, so the query joins against Article.objects.published() instead.
+INDEXED_STATUSES = (Article.Status.PUBLISHED, Article.Status.SCHEDULED)
+BATCH_SIZE = 500
+VOCABULARY_CHUNK = 500
+
+
+def index_articles(articles):
+    """Bring the index in line with the saved state of ``articles`` (objects or ids):
+    published and scheduled ones are (re)indexed, any other is removed."""
+    ids = [getattr(article, "pk", article) for article in articles]
+    with transaction.atomic():
+        for start in range(0, len(ids), BATCH_SIZE):
+            _index_batch(ids[start : start + BATCH_SIZE])
+
+
+def _index_batch(ids):
+    indexable = list(
+        Article.objects.filter(pk__in=ids, status__in=INDEXED_STATUSES, published_at__isnull=False)
+        .select_related("section")
+        .prefetch_related("tags", "byline_set__author")
+    )
+    old_terms = {entry.pk: entry.terms() for entry in SearchEntry.objects.filter(pk__in=ids)}
+    entries = [entry_for(article) for article in indexable]
+    SearchEntry.objects.bulk_create(
+        entries,
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=["headline", "summary", "meta", "body"],
+    )
+    indexed_ids = {entry.article_id for entry in entries}
+    SearchEntry.objects.filter(pk__in=set(old_terms) - indexed_ids).delete()
+
+    change = Counter()
+    for terms in old_terms.values():
+        change.subtract(terms)
+    for entry in entries:
+        change.update(entry.terms())
+    _adjust_vocabulary(change)
+
+
+def remove_from_index(ids):
+    ids = list(ids)
+    with transaction.atomic():
+        change = Counter()
+        for entry in SearchEntry.objects.filter(pk__in=ids):
+            change.subtract(entry.terms())
+        SearchEntry.objects.filter(pk__in=ids).delete()
+        _adjust_vocabulary(change)
+
+
+def _adjust_vocabulary(change):
+    # Terms longer than the column are stray strings (URLs, pasted junk), never a correction.
+    rows = [
+        (term, delta)
+        for term, delta in change.items()
+        if delta and len(term) <= SearchTerm._meta.get_field("term").max_length
+    ]
+    table = SearchTerm._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), VOCABULARY_CHUNK):
+            chunk = rows[start : start + VOCABULARY_CHUNK]
+            values = ", ".join(["(%s, %s)"] * len(chunk))
+            # The same upsert on SQLite and PostgreSQL: add the change to the count.
+            cursor.execute(
+                f"INSERT INTO {table} (term, documents) VALUES {values} "
+                f"ON CONFLICT (term) DO UPDATE SET documents = {table}.documents + "
+                "excluded.documents",
+                [value for row in chunk for value in row],
+            )
+    gone = [term for term, delta in rows if delta < 0]
+    for start in range(0, len(gone), VOCABULARY_CHUNK):
+        SearchTerm.objects.filter(
+            term__in=gone[start : start + VOCABULARY_CHUNK], documents__lte=0
+        ).delete()
+
+
+def rebuild(progress=None):
+    """Index every published and scheduled article afresh; ``progress(n)`` after each batch."""
+    ids = list(
+        Article.objects.filter(status__in=INDEXED_STATUSES, published_at__isnull=False)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        SearchTerm.objects.all().delete()
+        for start in range(0, len(ids), BATCH_SIZE):
+            batch = ids[start : start + BATCH_SIZE]
+            _index_batch(batch)
+            if progress:
+                progress(len(batch))
+    return len(ids)
