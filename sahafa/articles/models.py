@@ -131,7 +131,14 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_cards(self):
         """Everything a card on a listing needs, in a fixed number of queries."""
-        return self.select_related("section").prefetch_related("byline_set__author")
+        # Imported here: the comments app builds on this module.
+        from sahafa.comments.models import approved_comment_count
+
+        return (
+            self.select_related("section")
+            .prefetch_related("byline_set__author")
+            .annotate(comment_count=approved_comment_count())
+        )
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")

@@ -2,7 +2,7 @@
 and «this sender is a spammer» in one action."""
 
 from django.contrib import admin, messages
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -94,6 +94,7 @@ class CommentAdmin(admin.ModelAdmin):
     # Status changes only through the actions (the verbs), never by editing the field.
     readonly_fields = [name for name in fields if name not in {"name", "url", "body"}]
     inlines = [CommentLogEntryInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_add_permission(self, request):
         return False
