@@ -18,7 +18,7 @@ def test_a_missing_name_is_reported_next_to_the_field_and_the_text_is_kept(reade
 
     html = response.content.decode()
     assert response.status_code == 400
-    assert "هذا الحقل مطلوب." in html.split('id="id_author"')[1].split("</p>")[0]
+    assert "هذا الحقل مطلوب." in html.split('id="id_author"')[1].split("</div>")[0]
     assert "نص طويل كتبته بعناية</textarea>" in html
     assert 'value="layla@example.com"' in html
     assert Comment.objects.count() == 0
