@@ -29,7 +29,7 @@ admin.site.index_template = "newsroom/index.html"
 
 Status = Article.Status
 
-# The labels of ArticleLogEntry.action, written by the workflow verbs and the importer.
+# The labels of ArticleLogEntry.action, as the workflow verbs write it.
 HISTORY_ACTIONS = {
     "submitted": pgettext_lazy("history", "submitted for review"),
     "published": pgettext_lazy("history", "published"),
@@ -37,7 +37,6 @@ HISTORY_ACTIONS = {
     "unpublished": pgettext_lazy("history", "unpublished"),
     "archived": pgettext_lazy("history", "archived"),
     "returned": pgettext_lazy("history", "returned to writer"),
-    "imported": pgettext_lazy("history", "imported"),
 }
 
 
@@ -132,15 +131,19 @@ class HistoryInline(admin.TabularInline):
     """The article's newsroom history, written only by the workflow verbs."""
 
     model = ArticleLogEntry
-    fields = ["at", "action_label", "user", "note"]
+    fields = ["at", "action_label", "by", "note"]
     readonly_fields = fields
     extra = 0
     can_delete = False
     verbose_name_plural = _("history")
 
-    @admin.display(description=_("action"))
+    @admin.display(description=ArticleLogEntry._meta.get_field("action").verbose_name)
     def action_label(self, entry):
         return HISTORY_ACTIONS.get(entry.action, entry.action)
+
+    @admin.display(description=pgettext_lazy("history", "by"))
+    def by(self, entry):
+        return entry.user.get_full_name() or entry.user.get_username() if entry.user else "—"
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("articles.view_article")
@@ -243,6 +246,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 },
             ),
         ]
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        # A new article has no history yet.
+        return [inline for inline in inlines if obj or not isinstance(inline, HistoryInline)]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
