@@ -9,11 +9,12 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
+from django.views.i18n import JavaScriptCatalog
 
 from sahafa.arabic import excerpt
 from sahafa.articles import workflow
@@ -245,6 +246,15 @@ class ArticleAdmin(admin.ModelAdmin):
                     "classes": ["collapse"],
                 },
             ),
+        ]
+
+    def get_urls(self):
+        # Arabic for the rich-text editor's dialogs (django-prose-editor ships none); the
+        # change form loads it after the admin's own catalogue, which it extends.
+        editor_catalogue = JavaScriptCatalog.as_view(packages=["sahafa.newsroom"])
+        return [
+            path("jsi18n/", self.admin_site.admin_view(editor_catalogue), name="newsroom_jsi18n"),
+            *super().get_urls(),
         ]
 
     def get_inline_instances(self, request, obj=None):

@@ -65,6 +65,8 @@ def test_an_editor_publishes_a_mixed_direction_headline_that_reads_right(
 
     assert editor_area.evaluate("element => getComputedStyle(element).direction") == "rtl"
     assert page.locator("#id_headline").get_attribute("dir") == "auto"
+    # The editor's dialogs (link, list) speak Arabic.
+    assert page.evaluate("gettext('Edit Link')") == "تحرير الرابط"
     assert_reads_right_to_left(page, EDITOR_AREA, "قال", "G20")
     page.screenshot(path=artifacts / "mixed_direction_text-editor.png", full_page=True)
 

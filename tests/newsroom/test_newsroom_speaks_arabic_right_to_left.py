@@ -72,3 +72,13 @@ def test_a_writers_desk_counts_only_the_writers_own_articles(writer):
     page = writer.get(reverse("admin:index")).content.decode()
 
     assert "مسودة واحدة" in page
+
+
+def test_the_rich_text_editor_dialogs_speak_arabic(editor):
+    catalogue_url = reverse("admin:newsroom_jsi18n")
+    form = editor.get(reverse("admin:articles_article_add")).content.decode()
+    catalogue = editor.get(catalogue_url)
+
+    assert f'<script src="{catalogue_url}"></script>' in form
+    assert catalogue.status_code == 200
+    assert '"Edit Link": "\\u062a\\u062d\\u0631\\u064a\\u0631' in catalogue.content.decode()
