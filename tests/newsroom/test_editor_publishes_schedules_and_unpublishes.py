@@ -161,3 +161,17 @@ def test_the_buttons_follow_the_article_status(editor, submitted):
     assert 'name="_unpublish"' in published
     assert 'name="_publish"' not in published
     assert 'name="_return_to_writer"' not in published
+
+
+def test_even_an_editor_cannot_set_the_status_or_time_through_the_form(
+    editor, submitted, signals_sent
+):
+    data = form_fields(editor.get(change_url(submitted)))
+    data.update(status="published", published_at="2020-01-01 10:00", _save="1")
+
+    assert editor.post(change_url(submitted), data).status_code == 302
+
+    submitted.refresh_from_db()
+    assert submitted.status == Article.Status.REVIEW
+    assert submitted.published_at is None
+    assert signals_sent == []
