@@ -9,7 +9,7 @@ from django.db.models import Case, Count, F, FloatField, Min, Q, Sum, Value, Whe
 
 from sahafa.articles.models import Article
 
-from .fingerprints import minhash_signatures, posting_terms, profile, tfidf_vector
+from .fingerprints import posting_terms, profile, tfidf_vector
 from .models import Fingerprint, Posting, RelatedArticle, RelatedPin, TermStatistic
 from .scoring import CANDIDATES, LIST_LENGTH, Collection, Entry
 from .selection import SHOWN
@@ -75,16 +75,15 @@ def store_fingerprints(profiles):
         batch_size=2000,
     )
     collection_size = Fingerprint.objects.count() + len(set(ids) - known)
-    signatures = minhash_signatures([item.shingles for item in profiles])
     fingerprints, postings = [], []
-    for item, signature in zip(profiles, signatures, strict=True):
+    for item in profiles:
         vector = tfidf_vector(item.term_counts, document_counts, collection_size)
         fingerprints.append(
             Fingerprint(
                 article_id=item.article_id,
                 vector=vector,
-                minhash=signature,
-                shingle_count=len(item.shingles),
+                minhash=item.signature,
+                shingle_count=item.shingle_count,
                 headline_key=item.headline_key,
             )
         )

@@ -4,6 +4,7 @@ most distinctive terms, and a MinHash signature of its body for spotting wire co
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash
@@ -22,6 +23,8 @@ MIN_DOCUMENT_COUNT = 2
 MAX_TERM_LENGTH = 100
 SHINGLE_SIZE = 5
 MINHASH_PERMUTATIONS = 64
+# 32-bit hash values, so a signature is stored as uint32s.
+MINHASH_SCHEME = "affine32"
 
 
 @dataclass
@@ -30,7 +33,8 @@ class Profile:
 
     article_id: int
     term_counts: Counter
-    shingles: set
+    signature: bytes
+    shingle_count: int
     headline_key: str
 
 
@@ -44,10 +48,12 @@ def profile(article):
     for term in [term for term in counts if term.isdigit() or len(term) > MAX_TERM_LENGTH]:
         # Numbers (years, counts, scores) are in every kind of story.
         del counts[term]
+    shingles = body_shingles(body_terms)
     return Profile(
         article_id=article.pk,
         term_counts=counts,
-        shingles=body_shingles(body_terms),
+        signature=minhash_signature(shingles),
+        shingle_count=len(shingles),
         headline_key=normalize(article.headline)[:300],
     )
 
@@ -60,7 +66,9 @@ def body_shingles(terms):
 
 
 def idf(document_count, collection_size):
-    return math.log((collection_size + 1) / (max(document_count, MIN_DOCUMENT_COUNT) + 1))
+    # Positive even for a term in every article and in a collection of one, so the first
+    # articles of a new site still get a vector.
+    return math.log(1 + collection_size / max(document_count, MIN_DOCUMENT_COUNT))
 
 
 def tfidf_vector(term_counts, document_counts, collection_size):
@@ -79,13 +87,19 @@ def posting_terms(vector):
     return sorted(vector.items(), key=lambda item: (-item[1], item[0]))[:POSTING_TERMS]
 
 
-def minhash_signatures(shingle_sets):
-    """One little-endian uint32 signature per shingle set, as bytes."""
-    encoded = [[shingle.encode() for shingle in shingles] for shingles in shingle_sets]
-    return [
-        minhash.hashvalues.astype("<u4").tobytes()
-        for minhash in MinHash.bulk(encoded, num_perm=MINHASH_PERMUTATIONS)
-    ]
+@cache
+def _permutations():
+    # Drawn once: every signature must come from the same hash permutations.
+    return MinHash(num_perm=MINHASH_PERMUTATIONS, scheme=MINHASH_SCHEME).permutations
+
+
+def minhash_signature(shingles):
+    """The MinHash signature of a shingle set as little-endian uint32 bytes."""
+    minhash = MinHash(
+        num_perm=MINHASH_PERMUTATIONS, permutations=_permutations(), scheme=MINHASH_SCHEME
+    )
+    minhash.update_batch([shingle.encode() for shingle in shingles])
+    return minhash.hashvalues.astype("<u4").tobytes()
 
 
 def signature_array(signature):
