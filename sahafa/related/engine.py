@@ -52,7 +52,8 @@ def chunks(items, size=CHUNK):
 
 def store_fingerprints(profiles):
     """Weigh `profiles` against the collection's statistics (counting the new ones in) and
-    store their fingerprints and postings."""
+    store their fingerprints and postings. Returns the fingerprints, and whether any of them
+    replaced one stored before."""
     ids = [item.article_id for item in profiles]
     known = set()
     for chunk in chunks(ids):
@@ -96,6 +97,7 @@ def store_fingerprints(profiles):
         Fingerprint.objects.filter(article_id__in=chunk).delete()
     Fingerprint.objects.bulk_create(fingerprints, batch_size=1000)
     Posting.objects.bulk_create(postings, batch_size=5000)
+    return fingerprints, bool(known)
 
 
 def load_entries(article_ids=None):
@@ -117,18 +119,7 @@ def load_entries(article_ids=None):
                 "article__published_at",
             )
         )
-    tags = defaultdict(set)
-    through = Article.tags.through.objects.values_list("article_id", "tag_id")
-    if article_ids is None:
-        tag_rows = through
-    else:
-        tag_rows = [
-            row
-            for chunk in chunks(set(article_ids))
-            for row in through.filter(article_id__in=chunk)
-        ]
-    for article_id, tag_id in tag_rows:
-        tags[article_id].add(tag_id)
+    tags = tag_ids(article_ids)
     return [
         Entry(
             article_id=article_id,
@@ -149,6 +140,38 @@ def load_entries(article_ids=None):
             section_id,
             published_at,
         ) in rows
+    ]
+
+
+def tag_ids(article_ids=None):
+    tags = defaultdict(set)
+    through = Article.tags.through.objects.values_list("article_id", "tag_id")
+    if article_ids is None:
+        groups = [through]
+    else:
+        groups = [through.filter(article_id__in=chunk) for chunk in chunks(set(article_ids))]
+    for group in groups:
+        for article_id, tag_id in group:
+            tags[article_id].add(tag_id)
+    return tags
+
+
+def new_entries(fingerprints, articles):
+    """Entries for fingerprints just stored, from the articles they were made from."""
+    articles = {article.pk: article for article in articles}
+    tags = tag_ids(articles)
+    return [
+        Entry(
+            article_id=fingerprint.article_id,
+            vector=fingerprint.vector,
+            signature=fingerprint.minhash,
+            shingle_count=fingerprint.shingle_count,
+            headline_key=fingerprint.headline_key,
+            section_id=articles[fingerprint.article_id].section_id,
+            timestamp=articles[fingerprint.article_id].published_at.timestamp(),
+            tag_ids=frozenset(tags[fingerprint.article_id]),
+        )
+        for fingerprint in fingerprints
     ]
 
 
@@ -225,6 +248,7 @@ def candidate_ids(article_id, vector):
 def refresh_article(article):
     """Publishing: fingerprint the article, compute its list, and offer it to the lists of
     the articles most similar to it."""
+    _collection_cache.clear()
     with transaction.atomic():
         store_fingerprints([profile(article)])
         update_list(article.pk, offer_to_neighbors=True)
@@ -280,6 +304,7 @@ def offer(article_id, scores):
 def remove_article(article):
     """Unpublishing or archiving: the article leaves every list; lists left shorter than
     what the page shows are recomputed."""
+    _collection_cache.clear()
     with transaction.atomic():
         affected = set(
             RelatedArticle.objects.filter(related=article).values_list("article_id", flat=True)
@@ -300,6 +325,9 @@ def remove_article(article):
 
 # Many articles at once
 
+# [collection, fingerprint count] after the last committed `index_articles`, or empty.
+_collection_cache = []
+
 
 def index_articles(articles, progress=NoProgress):
     """Fingerprint `articles` and compute their lists against the whole collection in
@@ -310,9 +338,22 @@ def index_articles(articles, progress=NoProgress):
     profiles = [
         profile(article) for article in progress(articles, desc="fingerprints", unit="article")
     ]
+    # Consecutive import batches in one process reuse the collection the last one left,
+    # while no other writer has changed the fingerprints in between.
+    cached, _collection_cache[:] = _collection_cache[:], []
     with transaction.atomic():
-        store_fingerprints(profiles)
-        collection = Collection(load_entries())
+        size_before = Fingerprint.objects.count()
+        fingerprints, replaced = store_fingerprints(profiles)
+        if cached and cached[1] == size_before and not replaced:
+            collection = cached[0]
+            collection.append(new_entries(fingerprints, articles))
+        elif size_before == 0:
+            collection = Collection(new_entries(fingerprints, articles))
+        else:
+            collection = Collection(load_entries())
+        transaction.on_commit(
+            lambda: _collection_cache.extend([collection, len(collection)]), robust=True
+        )
         pins = pins_for()
         rows = [collection.position[item.article_id] for item in profiles]
         batch = set(rows)

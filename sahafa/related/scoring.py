@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from .fingerprints import signature_array
+from .fingerprints import MINHASH_PERMUTATIONS, signature_array
 
 SAME_SECTION_BOOST = 0.2
 TAG_BOOST = 0.1
@@ -45,21 +45,44 @@ class Entry:
 class Collection:
     """Fingerprints held as arrays, so that one article is compared with all at once."""
 
-    def __init__(self, entries):
-        self.entries = list(entries)
-        self.ids = np.array([entry.article_id for entry in self.entries], dtype=np.int64)
-        self.position = {entry.article_id: index for index, entry in enumerate(self.entries)}
-        self.vectors = _term_matrix([entry.vector for entry in self.entries])
+    def __init__(self, entries=()):
+        self.entries = []
+        self.position = {}
+        self.vocabulary = {}
+        self.ids = np.zeros(0, dtype=np.int64)
+        self.vectors = sparse.csr_matrix((0, 1), dtype=np.float32)
+        self.sections = np.zeros(0, dtype=np.int64)
+        self.timestamps = np.zeros(0, dtype=np.float64)
+        self.signatures = np.zeros((0, MINHASH_PERMUTATIONS), dtype="<u4")
+        self.shingle_counts = np.zeros(0, dtype=np.float64)
+        self.append(entries)
+
+    def append(self, entries):
+        """Add `entries` (articles not yet in the collection)."""
+        entries = list(entries)
+        start = len(self.entries)
+        self.entries.extend(entries)
+        self.position.update((entry.article_id, start + i) for i, entry in enumerate(entries))
+        block = _term_matrix([entry.vector for entry in entries], self.vocabulary)
+        width = max(len(self.vocabulary), 1)
+        self.vectors.resize((self.vectors.shape[0], width))
+        block.resize((block.shape[0], width))
+        self.vectors = sparse.vstack([self.vectors, block], format="csr")
         self.vectors_transposed = self.vectors.T.tocsr()
-        self.sections = np.array([entry.section_id for entry in self.entries], dtype=np.int64)
-        self.timestamps = np.array([entry.timestamp for entry in self.entries], dtype=np.float64)
-        self.signatures = (
-            np.vstack([signature_array(entry.signature) for entry in self.entries])
-            if self.entries
-            else np.zeros((0, 0), dtype="<u4")
+        self.ids = np.concatenate(
+            [self.ids, np.array([entry.article_id for entry in entries], dtype=np.int64)]
         )
-        self.shingle_counts = np.array(
-            [entry.shingle_count for entry in self.entries], dtype=np.float64
+        self.sections = np.concatenate(
+            [self.sections, np.array([entry.section_id for entry in entries], dtype=np.int64)]
+        )
+        self.timestamps = np.concatenate(
+            [self.timestamps, np.array([entry.timestamp for entry in entries], dtype=np.float64)]
+        )
+        self.signatures = np.vstack(
+            [self.signatures, *(signature_array(entry.signature) for entry in entries)]
+        )
+        self.shingle_counts = np.concatenate(
+            [self.shingle_counts, np.array([e.shingle_count for e in entries], dtype=np.float64)]
         )
 
     def __len__(self):
@@ -139,8 +162,8 @@ class Collection:
         return self.choose(row, [p for p, _ in ranked], [s for _, s in ranked], taken=taken)
 
 
-def _term_matrix(vectors):
-    vocabulary = {}
+def _term_matrix(vectors, vocabulary):
+    """Rows of term weights; columns numbered by `vocabulary`, which new terms extend."""
     rows, columns, values = [], [], []
     for row, vector in enumerate(vectors):
         for term, weight in vector.items():

@@ -60,6 +60,15 @@ def wire_record(url, story, date="2015-07-21 10:00:00"):
 
 
 def test_imported_articles_get_lists_in_bulk(db, background):
+    import_and_check_the_cup_final()
+
+
+def test_import_batches_committed_one_after_another_build_on_each_other(transactional_db):
+    # Committed batches let the engine carry its in-memory collection to the next batch.
+    import_and_check_the_cup_final()
+
+
+def import_and_check_the_cup_final():
     records = [
         wire_record("https://sabq.example/final", CUP_FINAL, "2015-07-21 10:00:00"),
         wire_record("https://sabq.example/party", CUP_CELEBRATION, "2015-07-21 23:00:00"),
