@@ -2,6 +2,7 @@
 in the editor while the editor types it, and on the published page readers see."""
 
 import pytest
+from django.db import connection
 
 from sahafa.articles.models import Article
 from sahafa.newsroom import roles
@@ -10,6 +11,17 @@ from tests.factories import make_section, make_user
 # The groups come from a data migration; a transactional test before this one may have
 # flushed them, so the database is restored to its migrated state first.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def migrated_data_put_back(django_db_blocker):
+    """A live_server test ends by emptying every table, and a serialized-rollback one does
+    not even re-create permissions. Tests after this module expect what the migrations made
+    (groups, permissions, content types): restore it once the last flush is done."""
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
 
 HEADLINE = "قمة G20 في 2024: “نعم”"
 PARAGRAPH = "قال المتحدث باسم G20 إن القمة في 2024 ستجمع 20 دولة."
