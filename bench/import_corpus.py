@@ -13,6 +13,8 @@ own share.
 import argparse
 import os
 import resource
+import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -93,8 +95,16 @@ def main():
         articles_imported.sender_receivers_cache.clear()
         subscribers = []
 
-    started = time.perf_counter()
-    first = import_paths([args.corpus], batch_size=args.batch_size)
+    batch_seconds = []
+    last = started = time.perf_counter()
+
+    def batch_done(_count):
+        nonlocal last
+        now = time.perf_counter()
+        batch_seconds.append(now - last)
+        last = now
+
+    first = import_paths([args.corpus], batch_size=args.batch_size, progress=batch_done)
     first_seconds = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -114,6 +124,11 @@ def main():
     )
     print(f"  wall time       {first_seconds:.1f} s")
     print(f"  throughput      {first.processed / first_seconds:.0f} records/s")
+    p50, p95 = (statistics.quantiles(batch_seconds, n=20)[i] for i in (9, 18))
+    print(
+        f"  per batch       median {p50:.2f} s, p95 {p95:.2f} s, "
+        f"max {max(batch_seconds):.2f} s ({len(batch_seconds)} batches)"
+    )
     print(
         f"re-run            {again.unchanged} unchanged, {again.created} created, "
         f"{again.updated} updated in {again_seconds:.1f} s"
@@ -121,6 +136,8 @@ def main():
     print(f"published         {Article.objects.published().count()} articles")
     print(f"peak RSS          {peak_rss_mb:.0f} MB")
     print(f"database size     {size_mb:.0f} MB")
+    connection.close()
+    shutil.rmtree(var_dir)
 
 
 if __name__ == "__main__":

@@ -60,3 +60,11 @@ def test_a_bad_file_imports_nothing_and_the_next_file_still_goes_in(
 
     assert summary.created == 2 == Article.objects.count()
     assert summary.file_errors == [f"{half_good} #1: المتوقع كائن مقال، والموجود string."]
+
+
+def test_a_path_that_does_not_exist_is_named(tmp_path):
+    missing = tmp_path / "2015-09-01.zip"
+
+    summary = import_paths([missing])
+
+    assert summary.file_errors == [f"{missing}: تتعذّر قراءته (No such file or directory)."]

@@ -27,7 +27,7 @@ class Command(BaseCommand):
             raise CommandError(_("--batch-size must be at least 1."))
         bar = tqdm(
             total=0,
-            unit=_("article"),
+            unit=" " + _("article"),
             file=sys.stderr,
             disable=no_progress or not sys.stderr.isatty(),
             dynamic_ncols=True,
