@@ -12,8 +12,6 @@ class CommentsConfig(AppConfig):
         from .models import Comment
 
         for signal in signals.VERDICT_SIGNALS:
-            signal.connect(threads.forget_thread_of, dispatch_uid=f"comments-thread-{id(signal)}")
-        post_delete.connect(
-            threads.forget_thread_of_deleted, sender=Comment, dispatch_uid="comments-thread-delete"
-        )
-        signals.comment_posted.connect(notify.on_comment_posted, dispatch_uid="comments-notify")
+            signal.connect(threads.forget_thread_of)
+        post_delete.connect(threads.forget_thread_of_deleted, sender=Comment)
+        signals.comment_posted.connect(notify.on_comment_posted)
