@@ -2,6 +2,7 @@
 most distinctive terms, and a MinHash signature of its body for spotting wire copies."""
 
 import math
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -34,7 +35,7 @@ class Profile:
     article_id: int
     term_counts: Counter
     signature: bytes
-    shingle_count: int
+    shingle_hashes: bytes
     headline_key: str
 
 
@@ -53,7 +54,7 @@ def profile(article):
         article_id=article.pk,
         term_counts=counts,
         signature=minhash_signature(shingles),
-        shingle_count=len(shingles),
+        shingle_hashes=shingle_hashes(shingles),
         headline_key=normalize(article.headline)[:300],
     )
 
@@ -102,5 +103,16 @@ def minhash_signature(shingles):
     return minhash.hashvalues.astype("<u4").tobytes()
 
 
+def shingle_hashes(shingles):
+    """The shingles' CRC-32s, sorted and unique, as little-endian uint32 bytes: the exact
+    set that confirms what a MinHash estimate suspects."""
+    hashes = np.fromiter((zlib.crc32(shingle.encode()) for shingle in shingles), dtype="<u4")
+    return np.unique(hashes).tobytes()
+
+
 def signature_array(signature):
     return np.frombuffer(bytes(signature), dtype="<u4")
+
+
+def shingle_array(hashes):
+    return np.frombuffer(bytes(hashes), dtype="<u4")

@@ -28,7 +28,8 @@ class Fingerprint(models.Model):
     vector = models.JSONField()
     # MinHash signature of the body's word shingles, little-endian uint32s.
     minhash = models.BinaryField()
-    shingle_count = models.PositiveIntegerField()
+    # The body's shingles, as sorted unique CRC-32s (little-endian uint32s).
+    shingle_hashes = models.BinaryField()
     # The normalized headline: two articles with the same one are the same story.
     headline_key = models.CharField(max_length=300, db_index=True)
 

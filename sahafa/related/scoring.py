@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from .fingerprints import MINHASH_PERMUTATIONS, signature_array
+from .fingerprints import MINHASH_PERMUTATIONS, shingle_array, signature_array
 
 SAME_SECTION_BOOST = 0.2
 TAG_BOOST = 0.1
@@ -26,6 +26,8 @@ CANDIDATES = 60
 LIST_LENGTH = 10
 # Share of the shorter body's shingles found in the other body that makes it a copy.
 COPY_CONTAINMENT = 0.5
+# An estimated containment from which the exact shingle sets are compared.
+COPY_SUSPICION = 0.2
 
 
 @dataclass
@@ -35,7 +37,7 @@ class Entry:
     article_id: int
     vector: dict
     signature: bytes
-    shingle_count: int
+    shingle_hashes: bytes
     headline_key: str
     section_id: int
     timestamp: float
@@ -54,6 +56,7 @@ class Collection:
         self.sections = np.zeros(0, dtype=np.int64)
         self.timestamps = np.zeros(0, dtype=np.float64)
         self.signatures = np.zeros((0, MINHASH_PERMUTATIONS), dtype="<u4")
+        self.shingles = []
         self.shingle_counts = np.zeros(0, dtype=np.float64)
         self.append(entries)
 
@@ -81,8 +84,9 @@ class Collection:
         self.signatures = np.vstack(
             [self.signatures, *(signature_array(entry.signature) for entry in entries)]
         )
+        self.shingles.extend(shingle_array(entry.shingle_hashes) for entry in entries)
         self.shingle_counts = np.concatenate(
-            [self.shingle_counts, np.array([e.shingle_count for e in entries], dtype=np.float64)]
+            [self.shingle_counts, np.array([len(h) for h in self.shingles[start:]], dtype=float)]
         )
 
     def __len__(self):
@@ -141,13 +145,22 @@ class Collection:
         others = np.asarray(others)
         sizes = self.shingle_counts[others]
         jaccard = (self.signatures[others] == self.signatures[position]).mean(axis=1)
-        # |A∩B| from the Jaccard estimate and the set sizes; a shorter copy (a trimmed wire
-        # story) is mostly contained in the longer one even when their Jaccard is low.
-        shared = jaccard * (sizes + size) / (1 + jaccard)
-        smaller = np.minimum(sizes, size)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            containment = np.where(smaller > 0, shared / smaller, 0)
-        return bool((containment >= COPY_CONTAINMENT).any())
+        # |A∩B| from the Jaccard estimate and the set sizes. A trimmed wire copy is mostly
+        # contained in the full story even when their Jaccard is low, and the estimate is
+        # loose there: whatever it suspects is settled on the exact shingle sets.
+        estimate = jaccard * (sizes + size) / (1 + jaccard) / np.maximum(np.minimum(sizes, size), 1)
+        return any(
+            self.containment(position, other) >= COPY_CONTAINMENT
+            for other in others[estimate >= COPY_SUSPICION]
+        )
+
+    def containment(self, first, second):
+        """Share of the smaller body's shingles found in the other body."""
+        smaller = min(self.shingle_counts[first], self.shingle_counts[second])
+        if not smaller:
+            return 0.0
+        shared = np.intersect1d(self.shingles[first], self.shingles[second], assume_unique=True)
+        return len(shared) / smaller
 
     def ranked_list(self, row, cosine_row, taken=()):
         return self.choose(row, *self.candidates(row, cosine_row), taken=taken)
