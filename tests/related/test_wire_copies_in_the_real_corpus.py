@@ -3,6 +3,7 @@ copies of one story, judged on exact shingles rather than the engine's estimates
 
 import json
 import zipfile
+from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
@@ -24,9 +25,16 @@ pytestmark = [
 ]
 
 
-def first_records(count):
+def days_records(count):
+    """`count` of the day's records: every one whose headline another newspaper also ran
+    (up to half), then an even spread of the rest."""
     with zipfile.ZipFile(CORPUS / DAY) as archive:
-        return json.loads(archive.read(archive.namelist()[0]))[:count]
+        records = json.loads(archive.read(archive.namelist()[0]))
+    by_headline = Counter(normalize(record["title"]) for record in records)
+    copies = [record for record in records if by_headline[normalize(record["title"])] > 1]
+    copies = copies[: count // 2]
+    others = [record for record in records if record not in copies]
+    return copies + others[:: max(1, len(others) // (count - len(copies)))][: count - len(copies)]
 
 
 class Texts:
@@ -44,7 +52,7 @@ class Texts:
 
 
 def test_a_days_news_has_lists_without_wire_copies(db):
-    import_records(first_records(ARTICLES))
+    import_records(days_records(ARTICLES))
     articles = list(Article.objects.published())
     texts = Texts(articles)
     assert len(set(texts.headlines.values())) < len(articles), (
@@ -53,7 +61,8 @@ def test_a_days_news_has_lists_without_wire_copies(db):
 
     lists = {article: shown_for(article) for article in articles}
 
-    assert sum(bool(shown) for shown in lists.values()) > 0.8 * len(articles)
+    # Not vacuous: most of the sample has a list to check.
+    assert sum(bool(shown) for shown in lists.values()) > 0.5 * len(articles)
     for article, shown in lists.items():
         assert not [other for other in shown if texts.are_copies(article, other)], article
         assert not [pair for pair in combinations(shown, 2) if texts.are_copies(*pair)], article
