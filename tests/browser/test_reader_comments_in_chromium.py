@@ -11,7 +11,7 @@ from sahafa.comments.models import Comment
 from sahafa.newsroom import roles
 from tests.factories import make_article, make_comment, make_section, make_user
 
-from .conftest import PHONE
+from .conftest import DESKTOP, PHONE
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,11 +34,12 @@ def test_a_reply_is_held_then_appears_threaded_after_approval(
     page.fill("#id_email", "yousef@example.com")
     page.check("#id_remember")
     time.sleep(1.2)  # a person takes a moment; the form refuses instant posts
-    page.click("#submit")
+    page.click("#submit")  # posted by fetch(): the comments region is replaced in place
 
     held = page.locator(".comment--held")
     assert "تعليقك بانتظار المراجعة" in held.inner_text()
     assert page.locator(f"#comment-{first.pk} .children .comment--held").count() == 1
+    page.wait_for_url("**?held=*")
     page.screenshot(path=artifacts / "comments-held.png", full_page=True)
 
     reply = Comment.objects.get(name="يوسف")
@@ -70,6 +71,29 @@ def test_errors_show_next_to_the_field_in_arabic(live_server, page, settings):
     page.fill("#id_email", "huda@example")  # the browser accepts it; the server does not
     page.click("#submit")
 
-    assert "أدخِل عنوان بريد إلكتروني صحيح." in page.locator(".comment-form-email").inner_text()
+    # The answer replaces the form in place: the page is not reloaded.
+    error = page.locator(".comment-form-email .errorlist")
+    assert error.inner_text() == "أدخِل عنوان بريد إلكتروني صحيح."
+    assert page.url.endswith(article.get_absolute_url())
     assert page.input_value("#id_comment") == "نص لا أريد أن أفقده"
     assert Comment.objects.count() == 0
+
+
+def test_the_form_posts_without_javascript_too(live_server, browser, settings):
+    settings.SAHAFA_COMMENTS_MIN_FILL_SECONDS = 0
+    article = make_article()
+    context = browser.new_context(viewport=DESKTOP, locale="ar", java_script_enabled=False)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + article.get_absolute_url())
+        page.fill("#id_comment", "تعليق من متصفح بلا جافاسكربت")
+        page.fill("#id_author", "سامي")
+        page.fill("#id_email", "sami@example.com")
+        page.click("#submit")
+
+        assert "?held=" in page.url
+        assert "تعليقك بانتظار المراجعة" in page.locator(".comment--held").inner_text()
+        assert Comment.objects.get().body == "تعليق من متصفح بلا جافاسكربت"
+    finally:
+        context.close()
