@@ -8,8 +8,10 @@ import re
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
 
+from sahafa.articles.views import server_error
 from sahafa.comments import workflow
 from sahafa.comments.models import Comment
 from tests.comments.posting import post_comment
@@ -132,6 +134,9 @@ def test_no_public_url_or_cache_entry_carries_an_email(reader, discussed_article
     page = reader.get(article.get_absolute_url()).content.decode()
     assert "رد على التعليق" in page  # the comments really were on the page
     assert "تعليق محجوز" in reader.get(held_link).content.decode()
+
+    error_page = server_error(RequestFactory().get(article.get_absolute_url())).content.decode()
+    assert not [secret for secret in secrets if secret in error_page]
 
     for raw in cached_bytes():
         for secret in secrets:
