@@ -1,7 +1,7 @@
 """What the article page shows: the stored list, read in one query through the public filter,
 so an unpublished or not-yet-due article never appears."""
 
-from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 
 from sahafa.articles.models import Article
 
@@ -17,9 +17,12 @@ def related_articles(article, count=SHOWN):
     pinned = RelatedPin.objects.filter(article=article).values("pinned")
     listed = RelatedArticle.objects.filter(article=article)
     rank = listed.filter(related=OuterRef("pk")).values("rank")
+    # Driven by the few listed ids; the public filter is checked per row, so the database
+    # never walks every published article.
+    public = Article.objects.published().filter(pk=OuterRef("pk"))
     return list(
-        Article.objects.published()
-        .filter(Q(pk__in=pinned) | Q(pk__in=listed.values("related")))
+        Article.objects.filter(Q(pk__in=pinned) | Q(pk__in=listed.values("related")))
+        .filter(Exists(public))
         .exclude(pk=article.pk)
         .select_related("section")
         .annotate(
