@@ -1,10 +1,10 @@
 """Keeping the stored lists fresh: one article at a time (publishing, unpublishing) through the
 inverted index, or many at once (import batches, `sahafa related --rebuild`) in memory."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import islice
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Case, Count, F, FloatField, Min, Q, Sum, Value, When
 
 from sahafa.articles.models import Article
@@ -58,23 +58,14 @@ def store_fingerprints(profiles):
     known = set()
     for chunk in chunks(ids):
         known.update(Fingerprint.objects.filter(article_id__in=chunk).values_list("pk", flat=True))
-    terms = set().union(*(item.term_counts for item in profiles))
-    document_counts = {}
-    for chunk in chunks(terms):
-        document_counts.update(TermStatistic.objects.filter(term__in=chunk).values_list())
-    counted = set()
+    counted = Counter()
     for item in profiles:
         if item.article_id not in known:
-            counted.update(item.term_counts)
-            for term in item.term_counts:
-                document_counts[term] = document_counts.get(term, 0) + 1
-    TermStatistic.objects.bulk_create(
-        [TermStatistic(term=term, document_count=document_counts[term]) for term in counted],
-        update_conflicts=True,
-        unique_fields=["term"],
-        update_fields=["document_count"],
-        batch_size=2000,
-    )
+            counted.update(item.term_counts.keys())
+    count_documents(counted)
+    document_counts = {}
+    for chunk in chunks(set().union(*(item.term_counts for item in profiles))):
+        document_counts.update(TermStatistic.objects.filter(term__in=chunk).values_list())
     collection_size = Fingerprint.objects.count() + len(set(ids) - known)
     fingerprints, postings = [], []
     for item in profiles:
@@ -88,16 +79,41 @@ def store_fingerprints(profiles):
                 headline_key=item.headline_key,
             )
         )
-        postings.extend(
-            Posting(term=term, article_id=item.article_id, weight=weight)
-            for term, weight in posting_terms(vector)
-        )
+        postings.extend((term, item.article_id, weight) for term, weight in posting_terms(vector))
     for chunk in chunks(known):
         Posting.objects.filter(article_id__in=chunk).delete()
         Fingerprint.objects.filter(article_id__in=chunk).delete()
     Fingerprint.objects.bulk_create(fingerprints, batch_size=1000)
-    Posting.objects.bulk_create(postings, batch_size=5000)
+    insert_rows(Posting, ["term", "article", "weight"], postings)
     return fingerprints, bool(known)
+
+
+def insert_rows(model, fields, rows, conflict=""):
+    """Plain parameterized INSERTs: the bulk paths write hundreds of thousands of rows, and
+    building model instances and per-batch SQL is most of bulk_create's time there."""
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
+    statement = (
+        f"INSERT INTO {quote(model._meta.db_table)} ({columns}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))}) {conflict}"
+    )
+    with connection.cursor() as cursor:
+        for chunk in chunks(rows, 5000):
+            cursor.executemany(statement, chunk)
+
+
+def count_documents(counted):
+    """Add `counted` ({term: new articles containing it}) to the statistics."""
+    table = connection.ops.quote_name(TermStatistic._meta.db_table)
+    insert_rows(
+        TermStatistic,
+        ["term", "document_count"],
+        list(counted.items()),
+        conflict=(
+            'ON CONFLICT ("term") DO UPDATE SET '
+            f'"document_count" = {table}."document_count" + excluded."document_count"'
+        ),
+    )
 
 
 def load_entries(article_ids=None):
@@ -203,13 +219,14 @@ def write_lists(lists):
     """Replace the stored lists of the articles in `lists` ({id: [(related id, score)]})."""
     for chunk in chunks(lists):
         RelatedArticle.objects.filter(article_id__in=chunk).delete()
-    RelatedArticle.objects.bulk_create(
+    insert_rows(
+        RelatedArticle,
+        ["article", "related", "score", "rank"],
         [
-            RelatedArticle(article_id=article_id, related_id=related_id, score=score, rank=rank)
+            (article_id, related_id, score, rank)
             for article_id, entries in lists.items()
             for rank, (related_id, score) in enumerate(entries, start=1)
         ],
-        batch_size=2000,
     )
 
 
