@@ -35,19 +35,16 @@ def moderator_emails():
 
 
 def send_held_digest():
-    """Email the moderators about every held comment not yet announced; returns how many."""
-    with transaction.atomic():
-        held = list(
-            Comment.objects.pending()
-            .filter(notified_at__isnull=True)
-            .select_related("article")
-            .order_by("created_at", "id")
-        )
-        if not held:
-            return 0
-        Comment.objects.filter(pk__in=[comment.pk for comment in held]).update(
-            notified_at=timezone.now()
-        )
+    """Email the moderators about every held comment not yet announced; returns how many.
+    The comments are marked announced only once the email went out."""
+    held = list(
+        Comment.objects.pending()
+        .filter(notified_at__isnull=True)
+        .select_related("article")
+        .order_by("created_at", "id")
+    )
+    if not held:
+        return 0
     recipients = moderator_emails()
     if recipients:
         count = len(held)
@@ -66,13 +63,23 @@ def send_held_digest():
         queue = settings.SAHAFA_BASE_URL + reverse("admin:comments_comment_changelist")
         lines += ["", _("Moderation queue: %(url)s") % {"url": f"{queue}?status=pending"}]
         send_mail(subject, "\n".join(lines), None, recipients)
+    Comment.objects.filter(pk__in=[comment.pk for comment in held]).update(
+        notified_at=timezone.now()
+    )
     logger.info("held-comments email: %d comments, %d recipients", len(held), len(recipients))
     return len(held)
 
 
 def notify_if_window_free():
-    if cache.add(WINDOW_KEY, 1, timeout=comments_setting("SAHAFA_COMMENTS_NOTIFY_EVERY")):
+    if not cache.add(WINDOW_KEY, 1, timeout=comments_setting("SAHAFA_COMMENTS_NOTIFY_EVERY")):
+        return
+    try:
         send_held_digest()
+    except Exception:
+        # The reader's comment is saved; a mail server that is down must not turn that
+        # into an error page. The next window, or the cron command, tries again.
+        logger.exception("could not email the moderators about held comments")
+        cache.delete(WINDOW_KEY)
 
 
 def on_comment_posted(sender, comment, **kwargs):

@@ -1,10 +1,12 @@
 """What readers see of the comments: the approved thread of an article, cached, and the one
-function that forgets it, subscribed to every comment signal (CommentsConfig.ready)."""
+function that forgets it, subscribed to every comment signal (CommentsConfig.ready); and
+the signed link that shows a reader their own comment while it is held."""
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from django.core import signing
 from django.core.cache import cache
 
 from sahafa.arabic import normalize
@@ -12,6 +14,20 @@ from sahafa.arabic import normalize
 from .models import Comment
 
 THREAD_TIMEOUT = 60 * 60
+HELD_SALT = "sahafa.comments.held"
+# How long the link that shows a reader their own held comment keeps working.
+HELD_LINK_MAX_AGE = 24 * 60 * 60
+
+
+def held_token(comment):
+    return signing.dumps(comment.pk, salt=HELD_SALT)
+
+
+def read_held_token(token):
+    try:
+        return signing.loads(token, salt=HELD_SALT, max_age=HELD_LINK_MAX_AGE)
+    except signing.BadSignature:
+        return None
 
 
 @dataclass
@@ -82,9 +98,7 @@ def forget_thread_of(sender, comment, **kwargs):
 def build_tree(comments):
     """Nest replies under their parents, oldest first. A reply whose parent is not shown
     (held, trashed) is shown at the top level rather than lost."""
-    nodes = {
-        comment.id: PublicComment(**{**comment.__dict__, "replies": []}) for comment in comments
-    }
+    nodes = {comment.id: replace(comment, replies=[]) for comment in comments}
     roots = []
     for node in nodes.values():
         parent = nodes.get(node.parent_id)

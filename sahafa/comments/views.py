@@ -1,6 +1,5 @@
 import logging
 
-from django.core import signing
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,23 +11,9 @@ from .conf import comments_setting
 from .forms import CommentForm
 from .models import Comment, comments_open, text_fingerprint
 from .spam import Submission
+from .threads import held_token
 
 logger = logging.getLogger(__name__)
-
-HELD_SALT = "sahafa.comments.held"
-# How long the link that shows a reader their own held comment keeps working.
-HELD_LINK_MAX_AGE = 24 * 60 * 60
-
-
-def held_token(comment):
-    return signing.dumps(comment.pk, salt=HELD_SALT)
-
-
-def read_held_token(token):
-    try:
-        return signing.loads(token, salt=HELD_SALT, max_age=HELD_LINK_MAX_AGE)
-    except signing.BadSignature:
-        return None
 
 
 def _refuse(request, article, form, message, status):

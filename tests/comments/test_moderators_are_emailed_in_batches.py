@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 
 from sahafa.comments.models import Comment
@@ -71,3 +72,24 @@ def test_approved_comments_send_no_email(reader, newsroom, django_capture_on_com
         post_comment(reader, make_article(), email="known@example.com")
 
     assert mail.outbox == []
+
+
+class MailServerDown(BaseEmailBackend):
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_a_mail_server_that_is_down_loses_no_comment(
+    reader, newsroom, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = f"{__name__}.MailServerDown"
+    article = make_article()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_comment(reader, article)
+
+    assert response.status_code == 302
+    assert Comment.objects.get().notified_at is None  # still to be announced
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("notify_held_comments")
+    assert len(mail.outbox) == 1

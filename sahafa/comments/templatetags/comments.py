@@ -9,8 +9,7 @@ from sahafa.arabic import relative_time
 from ..conf import comments_setting
 from ..forms import CommentForm
 from ..models import Comment, comments_open
-from ..threads import PublicComment, approved_comments, build_tree
-from ..views import read_held_token
+from ..threads import PublicComment, approved_comments, build_tree, read_held_token
 
 register = template.Library()
 
