@@ -3,6 +3,7 @@ as an environment variable of the same name (README, «Comments»); Django setti
 tests can override them."""
 
 import os
+import re
 
 from django.conf import settings
 
@@ -11,6 +12,11 @@ def _rate(value):
     """ "10/600" → (10, 600): at most 10 posts per 600 seconds."""
     count, seconds = value.split("/")
     return int(count), int(seconds)
+
+
+def _phrases(value):
+    """Split on the Latin comma or the Arabic one («،»)."""
+    return [phrase.strip() for phrase in re.split("[,،]", value) if phrase.strip()]
 
 
 def _days(value):
@@ -33,7 +39,7 @@ _DEFAULTS = {
     "SAHAFA_COMMENTS_MAX_LINKS": ("2", int),
     # Comma-separated words or phrases that mark a comment as spam (matched normalized);
     # moderators add more in the admin.
-    "SAHAFA_COMMENTS_BLOCKLIST": ("", lambda value: [w for w in value.split(",") if w.strip()]),
+    "SAHAFA_COMMENTS_BLOCKLIST": ("", _phrases),
     # Dotted path of an extra checker (Akismet-style); see sahafa/comments/spam.py.
     "SAHAFA_COMMENTS_EXTERNAL_CHECKER": ("", str),
     # At most one "comments are waiting" email per this many seconds.

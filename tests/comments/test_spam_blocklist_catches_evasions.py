@@ -85,3 +85,11 @@ def test_the_name_and_website_are_checked_as_well(reader):
     post_comment(reader, article, author="Casino King")
 
     assert Comment.objects.get().status == Comment.Status.SPAM
+
+
+def test_the_blocklist_variable_takes_latin_or_arabic_commas(monkeypatch):
+    from sahafa.comments.conf import comments_setting
+
+    monkeypatch.setenv("SAHAFA_COMMENTS_BLOCKLIST", "مجاني، ربح سريع,casino ")
+
+    assert comments_setting("SAHAFA_COMMENTS_BLOCKLIST") == ["مجاني", "ربح سريع", "casino"]
