@@ -2,25 +2,41 @@
 in the editor while the editor types it, and on the published page readers see."""
 
 import pytest
-from django.db import connection
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 
 from sahafa.articles.models import Article
 from sahafa.newsroom import roles
 from tests.factories import make_section, make_user
 
-# The groups come from a data migration; a transactional test before this one may have
-# flushed them, so the database is restored to its migrated state first.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(scope="module", autouse=True)
-def migrated_data_put_back(django_db_blocker):
-    """A live_server test ends by emptying every table, and a serialized-rollback one does
-    not even re-create permissions. Tests after this module expect what the migrations made
-    (groups, permissions, content types): restore it once the last flush is done."""
+def newsroom_roles_kept(django_db_setup, django_db_blocker):
+    """A live_server test ends by emptying every table; Django then re-creates content
+    types and model permissions, but not the groups the data migrations made. Tests after
+    this one expect those roles, so they are noted before and put back afterwards.
+    (Django's serialized_rollback cannot do it here: under Playwright the test sees another
+    connection object than the one the serialized data was stored on.)"""
+    with django_db_blocker.unblock():
+        roles_before = {
+            group.name: [
+                (p.content_type.app_label, p.content_type.model, p.codename, p.name)
+                for p in group.permissions.select_related("content_type")
+            ]
+            for group in Group.objects.all()
+        }
     yield
     with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        for name, permissions in roles_before.items():
+            group, _ = Group.objects.get_or_create(name=name)
+            for app_label, model, codename, label in permissions:
+                content_type = ContentType.objects.get_by_natural_key(app_label, model)
+                permission, _ = Permission.objects.get_or_create(
+                    content_type=content_type, codename=codename, defaults={"name": label}
+                )
+                group.permissions.add(permission)
 
 
 HEADLINE = "قمة G20 في 2024: “نعم”"
