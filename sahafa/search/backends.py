@@ -10,6 +10,7 @@ Candidates are joined against the queryset they are given, which the caller buil
 invisible until their time.
 """
 
+from contextlib import contextmanager
 from datetime import UTC
 
 from django.db import connection
@@ -56,11 +57,38 @@ class SQLiteBackend:
 
     @staticmethod
     def match_expression(query, *, match_all):
-        """An FTS5 query made only of quoted strings of our terms, joined by AND/OR/NOT."""
-        positive = f" {'AND' if match_all else 'OR'} ".join(map(_fts5_string, query.required))
+        """An FTS5 query made only of quoted strings of our terms, joined by AND/OR/NOT.
+
+        With all terms required, the words as typed are also OR-ed in as one phrase: it
+        matches nothing new (it implies every clause) but bm25 scores it, so an article
+        carrying the reader's words in the reader's order comes first.
+        """
+        clauses = [_fts5_clause(clause) for clause in query.required]
+        positive = f" {'AND' if match_all else 'OR'} ".join(clauses)
+        as_typed = [clause[0] for clause in query.required]
+        if match_all and len(as_typed) > 1 and all(len(phrase) == 1 for phrase in as_typed):
+            positive = f"({positive}) OR {_fts5_string(term for (term,) in as_typed)}"
         if not query.excluded:
             return positive
-        return f"({positive}) NOT ({' OR '.join(map(_fts5_string, query.excluded))})"
+        excluded = " OR ".join(_fts5_clause(clause) for clause in query.excluded)
+        return f"({positive}) NOT ({excluded})"
+
+    @contextmanager
+    def bulk_load(self):
+        """Suspend the triggers that keep search_fts in step row by row, and rebuild the FTS
+        index from search_searchentry in one pass at the end. Run inside a transaction."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master "
+                "WHERE type = 'trigger' AND tbl_name = 'search_searchentry'"
+            )
+            triggers = cursor.fetchall()
+            for name, _sql in triggers:
+                cursor.execute(f'DROP TRIGGER "{name}"')
+            yield
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
+            for _name, sql in triggers:
+                cursor.execute(sql)
 
     def optimize(self):
         with connection.cursor() as cursor:
@@ -76,9 +104,15 @@ class SQLiteBackend:
             return cursor.fetchone()[0] or 0
 
 
-def _fts5_string(clause):
+def _fts5_string(phrase):
     # An FTS5 string is a phrase of the tokens inside it; a double quote is written twice.
-    return '"' + " ".join(clause).replace('"', '""') + '"'
+    return '"' + " ".join(phrase).replace('"', '""') + '"'
+
+
+def _fts5_clause(clause):
+    if len(clause) == 1:
+        return _fts5_string(clause[0])
+    return "(" + " OR ".join(map(_fts5_string, clause)) + ")"
 
 
 class PostgreSQLBackend:
@@ -115,14 +149,16 @@ class PostgreSQLBackend:
     def tsquery(query, *, match_all):
         """A tsquery expression whose every term arrives as a bound parameter of
         phraseto_tsquery(): operators come from us, text from the query."""
-        clause_sql = "phraseto_tsquery('simple', %s)"
-        operator = " && " if match_all else " || "
-        sql = "(" + operator.join([clause_sql] * len(query.required)) + ")"
-        params = [" ".join(clause) for clause in query.required]
-        if query.excluded:
-            sql += " && !!(" + " || ".join([clause_sql] * len(query.excluded)) + ")"
-            params += [" ".join(clause) for clause in query.excluded]
-        return sql, params
+        required_sql, params = _tsquery_clauses(query.required, " && " if match_all else " || ")
+        if not query.excluded:
+            return required_sql, params
+        excluded_sql, excluded_params = _tsquery_clauses(query.excluded, " || ")
+        return f"{required_sql} && !!{excluded_sql}", params + excluded_params
+
+    @contextmanager
+    def bulk_load(self):
+        # The generated tsvector column and its GIN index need no help.
+        yield
 
     def optimize(self):
         with connection.cursor() as cursor:
@@ -132,6 +168,14 @@ class PostgreSQLBackend:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_total_relation_size('search_searchentry')")
             return cursor.fetchone()[0]
+
+
+def _tsquery_clauses(clauses, operator):
+    parts, params = [], []
+    for clause in clauses:
+        parts.append("(" + " || ".join(["phraseto_tsquery('simple', %s)"] * len(clause)) + ")")
+        params += [" ".join(phrase) for phrase in clause]
+    return "(" + operator.join(parts) + ")", params
 
 
 def _fetch(sql, params):

@@ -14,7 +14,9 @@ from .suggestions import suggest
 
 PER_PAGE = 10
 # With fewer all-terms matches than this, any-term matching is tried (and the page says so).
-FALLBACK_BELOW = 3
+# Any-term queries over frequent words are the slowest the index answers, so only an empty
+# all-terms result falls back.
+FALLBACK_BELOW = 1
 
 
 @dataclass

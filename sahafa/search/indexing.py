@@ -10,6 +10,7 @@ from django.db import connection, transaction
 
 from sahafa.articles.models import Article
 
+from .backends import current_backend
 from .documents import entry_for
 from .models import SearchEntry, SearchTerm
 
@@ -29,14 +30,19 @@ def index_articles(articles):
             _index_batch(ids[start : start + BATCH_SIZE])
 
 
-def _index_batch(ids):
-    indexable = list(
+def _entries(ids):
+    """Fresh, unsaved entries for the indexable articles among ``ids``."""
+    indexable = (
         Article.objects.filter(pk__in=ids, status__in=INDEXED_STATUSES, published_at__isnull=False)
         .select_related("section")
         .prefetch_related("tags", "byline_set__author")
     )
+    return [entry_for(article) for article in indexable]
+
+
+def _index_batch(ids):
     old_terms = {entry.pk: entry.terms() for entry in SearchEntry.objects.filter(pk__in=ids)}
-    entries = [entry_for(article) for article in indexable]
+    entries = _entries(ids)
     SearchEntry.objects.bulk_create(
         entries,
         update_conflicts=True,
@@ -65,12 +71,7 @@ def remove_from_index(ids):
 
 
 def _adjust_vocabulary(change):
-    # Terms longer than the column are stray strings (URLs, pasted junk), never a correction.
-    rows = [
-        (term, delta)
-        for term, delta in change.items()
-        if delta and len(term) <= SearchTerm._meta.get_field("term").max_length
-    ]
+    rows = [(term, delta) for term, delta in change.items() if delta and _fits(term)]
     table = SearchTerm._meta.db_table
     with connection.cursor() as cursor:
         for start in range(0, len(rows), VOCABULARY_CHUNK):
@@ -90,19 +91,39 @@ def _adjust_vocabulary(change):
         ).delete()
 
 
+def _fits(term):
+    # Terms longer than the column are stray strings (URLs, pasted junk), never a correction.
+    return len(term) <= SearchTerm._meta.get_field("term").max_length
+
+
 def rebuild(progress=None):
-    """Index every published and scheduled article afresh; ``progress(n)`` after each batch."""
+    """Index every published and scheduled article afresh; ``progress(n)`` after each batch.
+
+    Entries are written without the backend's per-row index maintenance, which then builds
+    the whole full-text index at once, and the vocabulary is counted in memory.
+    """
     ids = list(
         Article.objects.filter(status__in=INDEXED_STATUSES, published_at__isnull=False)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    with transaction.atomic():
+    vocabulary = Counter()
+    with transaction.atomic(), current_backend().bulk_load():
         SearchEntry.objects.all().delete()
         SearchTerm.objects.all().delete()
         for start in range(0, len(ids), BATCH_SIZE):
-            batch = ids[start : start + BATCH_SIZE]
-            _index_batch(batch)
+            entries = _entries(ids[start : start + BATCH_SIZE])
+            SearchEntry.objects.bulk_create(entries)
+            for entry in entries:
+                vocabulary.update(entry.terms())
             if progress:
-                progress(len(batch))
+                progress(len(entries))
+        SearchTerm.objects.bulk_create(
+            (
+                SearchTerm(term=term, documents=count)
+                for term, count in vocabulary.items()
+                if _fits(term)
+            ),
+            batch_size=VOCABULARY_CHUNK,
+        )
     return len(ids)

@@ -66,7 +66,7 @@ def _written_form(term):
     """How the best-ranked public article that contains ``term`` writes it («الأمريكية»
     rather than the folded «الامريكيه»)."""
     ids, _total = current_backend().ranked(
-        ParsedQuery(required=((term,),)),
+        ParsedQuery(required=(((term,),),)),
         match_all=True,
         visible=Article.objects.published().order_by(),
         now=timezone.now(),

@@ -125,3 +125,14 @@ def test_reindex_rebuilds_the_index_and_the_vocabulary_from_scratch(db):
     assert found("زلزال") == {kept.pk}
     assert SearchTerm.objects.get(term="زلزال").documents == 1
     assert SearchEntry.objects.count() == 1
+
+
+def test_after_a_reindex_edits_are_indexed_as_before(db):
+    article = make_article(headline="زلزال يضرب جزيرة سومطرة")
+    call_command("reindex", verbosity=0)
+    article.headline = "هزة أرضية تضرب جزيرة سومطرة"
+    article.save()
+    assert found("زلزال") == set()
+    assert found("هزه") == {article.pk}
+    article.delete()
+    assert found("سومطره") == set()

@@ -86,3 +86,17 @@ def test_kicker_and_standfirst_are_searchable(db):
     )
     assert headlines("طارئ") == [story.headline]
     assert headlines("الاسكان") == [story.headline]
+
+
+def test_a_proclitic_typed_before_a_word_still_finds_it(db):
+    egypt = make_article(headline="مصر تستضيف القمة العربية", kicker="", body="")
+    government = make_article(headline="الحكومة تقر الميزانية", kicker="", body="")
+    assert headlines("ومصر") == [egypt.headline]
+    assert headlines("لحكومة الميزانية") == [government.headline]
+    assert headlines("بالحكومة") == [government.headline]
+
+
+def test_a_word_that_merely_starts_like_a_proclitic_is_still_found_whole(db):
+    story = make_article(headline="بريطانيا ولبنان يوقعان اتفاقية", kicker="", body="")
+    assert headlines("بريطانيا") == [story.headline]
+    assert headlines("لبنان") == [story.headline]
