@@ -19,6 +19,7 @@ from django.views.i18n import JavaScriptCatalog
 from sahafa.arabic import excerpt
 from sahafa.articles import workflow
 from sahafa.articles.models import Article, ArticleLogEntry, Author, Byline, Section, Tag
+from sahafa.related.admin import RelatedPinInline
 
 from . import buttons
 from .forms import ArticleForm
@@ -189,7 +190,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "updated_at",
         "source_url",  # the importer's key
     ]
-    inlines = [BylineInline, HistoryInline]
+    inlines = [BylineInline, RelatedPinInline, HistoryInline]
     actions = [
         bulk_action(
             workflow.publish,

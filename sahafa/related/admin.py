@@ -11,3 +11,13 @@ class RelatedPinAdmin(admin.ModelAdmin):
     search_fields = ["article__headline", "pinned__headline"]
     autocomplete_fields = ["article", "pinned"]
     list_select_related = ["article", "pinned"]
+
+
+class RelatedPinInline(admin.StackedInline):
+    """The pin on the article's own page in the newsroom (added to the article admin)."""
+
+    model = RelatedPin
+    fk_name = "article"
+    autocomplete_fields = ["pinned"]
+    max_num = 1
+    can_delete = True

@@ -69,3 +69,15 @@ def test_an_article_cannot_be_pinned_to_itself(editor, sports, background):
     assert response.status_code == 200
     assert "لا يمكن" in response.content.decode()
     assert not RelatedPin.objects.exists()
+
+
+def test_the_pin_sits_on_the_articles_own_page_for_editors_only(editor, writer, sports):
+    story = publish_story(CUP_FINAL, section=sports, published=False, by=writer.user)
+    change_page = reverse("admin:articles_article_change", args=[story.pk])
+
+    editor_page = editor.get(change_page).content.decode()
+    writer_page = writer.get(change_page).content.decode()
+
+    assert 'name="related_pin-TOTAL_FORMS"' in editor_page
+    assert "«شاهد أيضاً» المثبت" in editor_page
+    assert 'name="related_pin-TOTAL_FORMS"' not in writer_page
