@@ -9,7 +9,7 @@ from django.db.models import Case, Count, F, FloatField, Min, Q, Sum, Value, Whe
 
 from sahafa.articles.models import Article
 
-from .fingerprints import posting_terms, profile, tfidf_vector
+from .fingerprints import idf, posting_terms, profile, tfidf_vector
 from .models import Fingerprint, Posting, RelatedArticle, RelatedPin, TermStatistic
 from .scoring import CANDIDATES, LIST_LENGTH, Collection, Entry
 from .selection import SHOWN
@@ -67,9 +67,10 @@ def store_fingerprints(profiles):
     for chunk in chunks(set().union(*(item.term_counts for item in profiles))):
         document_counts.update(TermStatistic.objects.filter(term__in=chunk).values_list())
     collection_size = Fingerprint.objects.count() + len(set(ids) - known)
+    idfs = {term: idf(count, collection_size) for term, count in document_counts.items()}
     fingerprints, postings = [], []
     for item in profiles:
-        vector = tfidf_vector(item.term_counts, document_counts, collection_size)
+        vector = tfidf_vector(item.term_counts, idfs, idf(0, collection_size))
         fingerprints.append(
             Fingerprint(
                 article_id=item.article_id,
@@ -84,7 +85,8 @@ def store_fingerprints(profiles):
         Posting.objects.filter(article_id__in=chunk).delete()
         Fingerprint.objects.filter(article_id__in=chunk).delete()
     Fingerprint.objects.bulk_create(fingerprints, batch_size=1000)
-    insert_rows(Posting, ["term", "article", "weight"], postings)
+    # In term order, the inserts walk the term index instead of jumping about it.
+    insert_rows(Posting, ["term", "article", "weight"], sorted(postings))
     return fingerprints, bool(known)
 
 
@@ -108,7 +110,7 @@ def count_documents(counted):
     insert_rows(
         TermStatistic,
         ["term", "document_count"],
-        list(counted.items()),
+        sorted(counted.items()),
         conflict=(
             'ON CONFLICT ("term") DO UPDATE SET '
             f'"document_count" = {table}."document_count" + excluded."document_count"'

@@ -72,14 +72,14 @@ def idf(document_count, collection_size):
     return math.log(1 + collection_size / max(document_count, MIN_DOCUMENT_COUNT))
 
 
-def tfidf_vector(term_counts, document_counts, collection_size):
-    """{term: weight} of the `VECTOR_TERMS` most distinctive terms, L2-normalized."""
-    weights = {}
-    for term, count in term_counts.items():
-        weight = (1 + math.log(count)) * idf(document_counts.get(term, 0), collection_size)
-        if weight > 0:
-            weights[term] = weight
-    top = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:VECTOR_TERMS]
+def tfidf_vector(term_counts, idfs, unseen_idf):
+    """{term: weight} of the `VECTOR_TERMS` most distinctive terms, L2-normalized, given
+    each term's idf (`unseen_idf` for a term the statistics do not hold)."""
+    weights = [
+        (term, (1 + math.log(count)) * idfs.get(term, unseen_idf))
+        for term, count in term_counts.items()
+    ]
+    top = sorted(weights, key=lambda item: (-item[1], item[0]))[:VECTOR_TERMS]
     norm = math.sqrt(sum(weight * weight for _, weight in top)) or 1.0
     return {term: round(weight / norm, 5) for term, weight in top}
 
