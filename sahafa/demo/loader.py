@@ -21,9 +21,13 @@ from PIL import Image, ImageDraw
 
 from sahafa.articles import workflow
 from sahafa.articles.models import Article, Author, Byline, Section, Tag
+from sahafa.comments import workflow as moderation
+from sahafa.comments.models import BlockedPhrase, Comment
+from sahafa.comments.spam import Submission
 from sahafa.newsroom import roles
 
 CONTENT = Path(__file__).parent / "content" / "articles.json"
+COMMENTS = Path(__file__).parent / "content" / "comments.json"
 KEY_URL = "https://demo.sahafa.invalid/{}"
 
 
@@ -106,6 +110,42 @@ def _create_article(item, sections, authors, now):
     elif status == "review":
         workflow.submit(article, by=None)
     return article
+
+
+def load_demo_comments(path=COMMENTS):
+    """A few conversations under the demo articles, and a short moderation queue.
+    Comments are loaded once, with the articles they belong to; returns how many."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    articles = {
+        article.source_url: article
+        for article in Article.objects.filter(source_url__startswith=KEY_URL.format(""))
+    }
+    if Comment.objects.filter(article__in=articles.values()).exists():
+        return 0
+    for phrase in data["blocked_phrases"]:
+        BlockedPhrase.objects.get_or_create(phrase=phrase)
+    posted = {}
+    for item in data["comments"]:
+        article = articles.get(KEY_URL.format(item["article"]))
+        if article is None or not article.is_public:
+            continue
+        submission = Submission(
+            article=article,
+            name=item["name"],
+            email=item["email"],
+            url="",
+            body=item["body"],
+            ip=None,
+            user_agent="sahafa demo",
+        )
+        with transaction.atomic():
+            comment = moderation.post(submission, parent=posted.get(item.get("parent")))
+            comment.created_at = article.published_at + timedelta(hours=item["hours_after"])
+            comment.save(update_fields=["created_at"])
+            if item["status"] == "approved" and comment.status != Comment.Status.APPROVED:
+                moderation.approve(comment, by=None)
+        posted[item["ref"]] = comment
+    return len(posted)
 
 
 def ensure_demo_accounts():

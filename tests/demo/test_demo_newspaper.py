@@ -5,12 +5,13 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from sahafa.articles.models import Article, Section
-from sahafa.demo.loader import ensure_demo_accounts, load_demo_content
+from sahafa.comments.models import Comment
+from sahafa.demo.loader import ensure_demo_accounts, load_demo_comments, load_demo_content
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_content_is_a_credible_newspaper():
+def test_demo_content_is_a_credible_newspaper_with_conversations():
     created, existing = load_demo_content()
 
     assert (created, existing) == (Article.objects.count(), 0)
@@ -27,29 +28,33 @@ def test_demo_content_is_a_credible_newspaper():
     oldest = public.order_by("published_at").first().published_at
     assert timezone.now() - oldest > timezone.timedelta(weeks=3)
 
-
-def test_loading_the_demo_twice_adds_nothing():
-    load_demo_content()
-    count = Article.objects.count()
-
-    created, existing = load_demo_content()
-
-    assert created == 0
-    assert existing == count == Article.objects.count()
+    assert load_demo_comments() >= 10
+    assert Comment.objects.approved().filter(depth=3).exists()
+    assert Comment.objects.pending().exists()
+    spam = Comment.objects.get(status=Comment.Status.SPAM)
+    assert "ربح مجاني" in spam.reason  # caught through the tatweel in «مـــجـــانـــي»
 
 
-def test_demo_accounts_print_a_generated_password_only_once(monkeypatch):
+def test_running_the_demo_command_twice_adds_nothing(capsys, monkeypatch):
+    monkeypatch.setenv("SAHAFA_ADMIN_PASSWORD", "a-long-demo-password")
+    call_command("demo", no_serve=True)
+    first = capsys.readouterr().out
+    articles, comments = Article.objects.count(), Comment.objects.count()
+
+    call_command("demo", no_serve=True)
+    second = capsys.readouterr().out
+
+    assert "a-long-demo-password" in first
+    assert "a-long-demo-password" not in second
+    assert "0 articles added" in second
+    assert "Demo comments: 0 added" in second
+    assert (Article.objects.count(), Comment.objects.count()) == (articles, comments)
+
+
+def test_a_generated_admin_password_is_printed_once(monkeypatch):
     monkeypatch.delenv("SAHAFA_ADMIN_PASSWORD", raising=False)
     first = ensure_demo_accounts()
     assert "admin /" in first[0]
     second = ensure_demo_accounts()
     assert "password unchanged" in second[0]
     assert all("/" not in line.split("(")[0] for line in second)
-
-
-def test_demo_command_sets_up_without_serving(capsys, monkeypatch):
-    monkeypatch.setenv("SAHAFA_ADMIN_PASSWORD", "a-long-demo-password")
-    call_command("demo", no_serve=True)
-    out = capsys.readouterr().out
-    assert "a-long-demo-password" in out
-    assert Article.objects.published().exists()

@@ -1,7 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from sahafa.demo.loader import ensure_demo_accounts, load_demo_content
+from sahafa.demo.loader import ensure_demo_accounts, load_demo_comments, load_demo_content
 
 
 class Command(BaseCommand):
@@ -16,6 +16,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         created, existing = load_demo_content()
         self.stdout.write(f"Demo content: {created} articles added, {existing} already there.")
+        self.stdout.write(f"Demo comments: {load_demo_comments()} added.")
         for line in ensure_demo_accounts():
             self.stdout.write(line)
         if not no_serve:
