@@ -39,6 +39,8 @@ VARIANTS = ("as written", "hamza dropped", "ة→ه ى↔ي", "tashkeel+tatweel"
 TASHKEEL = "\u064e\u064f\u0650\u0651\u0652\u064b\u064c\u064d"
 TATWEEL = "\u0640"
 HAMZA_DROPPED = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ؤ": "و", "ئ": "ي"})
+# Prepositions and particles that are not in the stopword list but never take a clitic.
+PARTICLES = frozenset({"علي", "عبر", "لدي", "سوي"})
 ARABIC_WORD = re.compile(r"^[\u0621-\u064a]+$")
 
 
@@ -135,13 +137,19 @@ def _decorate(words, rng):
 
 
 def _toggle_clitic(word, rng):
-    """Remove the article or a proclitic, or add one (ال، و، ب، ل), as readers do."""
+    """Remove the article or a proclitic, or add one (ال، و، ب، ل), as readers do: only to
+    words that can carry one — not to stopwords and prepositions, not to a word that already
+    starts with a proclitic letter, and ال not to a verb's ي."""
+    from sahafa.arabic import STOPWORDS, normalize
+
     if not ARABIC_WORD.match(word) or len(word) < 3:
         return word
     for prefix in ("وال", "بال", "لل", "ال"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             return word[len(prefix) :]
-    return rng.choice(("ال", "و", "ب", "ل")) + word
+    if normalize(word) in STOPWORDS | PARTICLES or word[0] in "وبلكف":
+        return word
+    return rng.choice(("و", "ب", "ل") if word[0] == "ي" else ("ال", "و", "ب", "ل")) + word
 
 
 # Systems --------------------------------------------------------------------------------

@@ -16,11 +16,13 @@ from datetime import UTC
 from django.db import connection
 
 # bm25 weights for FTS5's columns, in order: headline, summary, meta, body.
-SQLITE_WEIGHTS = (10.0, 4.0, 2.0, 1.0)
+SQLITE_WEIGHTS = (20.0, 4.0, 2.0, 1.0)
 # ts_rank_cd's weights are given as {D, C, B, A}: body, meta, summary, headline.
-POSTGRESQL_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
+POSTGRESQL_WEIGHTS = "{0.05, 0.1, 0.2, 1.0}"
 RECENCY_BOOST = 0.5
 RECENCY_DAYS = 7.0
+# An article whose headline alone has every word asked for (any word, when falling back).
+HEADLINE_FACTOR = 2.0
 
 
 class SQLiteBackend:
@@ -35,10 +37,15 @@ class SQLiteBackend:
             WITH matches AS MATERIALIZED (
                 SELECT rowid AS id, bm25(search_fts, {weights}) AS rank
                 FROM search_fts WHERE search_fts MATCH %s
+            ), in_headline AS MATERIALIZED (
+                SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s
             )
             SELECT matches.id,
-                   -matches.rank * (1.0 + %s / (1.0 +
-                       (julianday(%s) - julianday(visible.published_at)) / %s)) AS score,
+                   -matches.rank
+                   * (1.0 + %s / (1.0 +
+                       (julianday(%s) - julianday(visible.published_at)) / %s))
+                   * (CASE WHEN matches.id IN (SELECT id FROM in_headline)
+                      THEN %s ELSE 1.0 END) AS score,
                    COUNT(*) OVER () AS total
             FROM matches JOIN ({visible_sql}) AS visible ON visible.id = matches.id
             ORDER BY score DESC, visible.published_at DESC, matches.id DESC
@@ -46,14 +53,20 @@ class SQLiteBackend:
         """
         params = [
             self.match_expression(query, match_all=match_all),
+            f"headline : ({self.positive_expression(query, match_all=match_all)})",
             RECENCY_BOOST,
             now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
             RECENCY_DAYS,
+            HEADLINE_FACTOR,
             *visible_params,
             limit,
             offset,
         ]
         return _fetch(sql, params)
+
+    @staticmethod
+    def positive_expression(query, *, match_all):
+        return f" {'AND' if match_all else 'OR'} ".join(map(_fts5_clause, query.required))
 
     @staticmethod
     def match_expression(query, *, match_all):
@@ -63,8 +76,7 @@ class SQLiteBackend:
         matches nothing new (it implies every clause) but bm25 scores it, so an article
         carrying the reader's words in the reader's order comes first.
         """
-        clauses = [_fts5_clause(clause) for clause in query.required]
-        positive = f" {'AND' if match_all else 'OR'} ".join(clauses)
+        positive = SQLiteBackend.positive_expression(query, match_all=match_all)
         as_typed = [clause[0] for clause in query.required]
         if match_all and len(as_typed) > 1 and all(len(phrase) == 1 for phrase in as_typed):
             positive = f"({positive}) OR {_fts5_string(term for (term,) in as_typed)}"
@@ -123,8 +135,11 @@ class PostgreSQLBackend:
         tsquery_sql, tsquery_params = self.tsquery(query, match_all=match_all)
         sql = f"""
             SELECT entry.article_id,
-                   ts_rank_cd(%s, entry.document, search.query, 1) * (1.0 + %s / (1.0 +
-                       EXTRACT(EPOCH FROM (%s - visible.published_at)) / 86400.0 / %s)) AS score,
+                   ts_rank_cd(%s, entry.document, search.query, 1)
+                   * (1.0 + %s / (1.0 +
+                       EXTRACT(EPOCH FROM (%s - visible.published_at)) / 86400.0 / %s))
+                   * (CASE WHEN ts_filter(entry.document, '{{a}}') @@ search.query
+                      THEN %s ELSE 1.0 END) AS score,
                    COUNT(*) OVER () AS total
             FROM search_searchentry AS entry
             JOIN ({visible_sql}) AS visible ON visible.id = entry.article_id
@@ -138,6 +153,7 @@ class PostgreSQLBackend:
             RECENCY_BOOST,
             now,
             RECENCY_DAYS,
+            HEADLINE_FACTOR,
             *visible_params,
             *tsquery_params,
             limit,
@@ -179,11 +195,11 @@ def _tsquery_clauses(clauses, operator):
 
 
 def _fetch(sql, params):
-    """(article ids in rank order, total number of matches)."""
+    """([(article id, score)] in rank order, total number of matches)."""
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    return [row[0] for row in rows], (rows[0][2] if rows else 0)
+    return [(row[0], row[1]) for row in rows], (rows[0][2] if rows else 0)
 
 
 def current_backend():

@@ -5,21 +5,32 @@ from sahafa.arabic import analyze, plain_text
 from .models import SearchEntry
 
 
-def entry_for(article):
-    """An unsaved SearchEntry for ``article``; tags, bylines and section are read through the
-    article (prefetch them for batches)."""
+def source_fields(article):
+    """The article's text as the index reads it; tags, bylines and section are read through
+    the article (prefetch them for batches)."""
     names = [
         *(tag.name for tag in article.tags.all()),
         *(byline.author.name for byline in article.byline_set.all()),
         article.section.name,
     ]
-    return SearchEntry(
-        article=article,
-        headline=_terms(article.headline),
-        summary=_terms(f"{article.kicker}\n{article.standfirst}"),
-        meta=_terms("\n".join(names)),
-        body=_terms(plain_text(article.body)),
-    )
+    return article.pk, article.headline, article.kicker, article.standfirst, article.body, names
+
+
+def analyzed_fields(source):
+    """``source_fields()`` as term strings; pure Python, so it can run in a worker process."""
+    pk, headline, kicker, standfirst, body, names = source
+    return {
+        "article_id": pk,
+        "headline": _terms(headline),
+        "summary": _terms(f"{kicker}\n{standfirst}"),
+        "meta": _terms("\n".join(names)),
+        "body": _terms(plain_text(body)),
+    }
+
+
+def entry_for(article):
+    """An unsaved SearchEntry for ``article``."""
+    return SearchEntry(**analyzed_fields(source_fields(article)))
 
 
 def _terms(text):

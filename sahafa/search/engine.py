@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from sahafa.arabic import tokenize
 from sahafa.articles.models import Article
 
 from .backends import current_backend
@@ -13,6 +14,9 @@ from .query import ParsedQuery, parse_query
 from .suggestions import suggest
 
 PER_PAGE = 10
+# The best RERANK_DEPTH matches are reordered to prefer the reader's exact words.
+RERANK_DEPTH = 30
+EXACT_WORDS_BOOST = 1.0
 # With fewer all-terms matches than this, any-term matching is tried (and the page says so).
 # Any-term queries over frequent words are the slowest the index answers, so only an empty
 # all-terms result falls back.
@@ -75,18 +79,29 @@ def search(text, *, section=None, date_from=None, date_to=None, page=1, per_page
 
 
 def _fill(results, backend, visible, now, page):
+    per_page = results.per_page
+
     def ranked_page(match_all, page):
         """(ids, total, page) for ``page``, or for the last page when ``page`` is past it."""
-        offset = (page - 1) * results.per_page
-        ids, total = backend.ranked(
-            results.query, match_all=match_all, visible=visible, now=now,
-            limit=results.per_page, offset=offset,
-        )  # fmt: skip
+        offset = (page - 1) * per_page
+        # The first pages are cut from one reranked list, so they agree with each other.
+        if offset + per_page <= RERANK_DEPTH:
+            scored, total = backend.ranked(
+                results.query, match_all=match_all, visible=visible, now=now,
+                limit=RERANK_DEPTH, offset=0,
+            )  # fmt: skip
+            ids = _prefer_exact_words(scored, results.query.words)[offset : offset + per_page]
+        else:
+            scored, total = backend.ranked(
+                results.query, match_all=match_all, visible=visible, now=now,
+                limit=per_page, offset=offset,
+            )  # fmt: skip
+            ids = [pk for pk, _score in scored]
         if ids or page == 1:
             return ids, total, page
-        _ids, total, _page = ranked_page(match_all, 1)
-        last_page = max(1, math.ceil(total / results.per_page))
-        return ranked_page(match_all, last_page) if last_page > 1 else (_ids, total, 1)
+        first_ids, total, _first = ranked_page(match_all, 1)
+        last_page = max(1, math.ceil(total / per_page))
+        return ranked_page(match_all, last_page) if last_page > 1 else (first_ids, total, 1)
 
     requested = max(1, page)
     ids, total, page = ranked_page(True, requested)
@@ -98,3 +113,21 @@ def _fill(results, backend, visible, now, page):
     results.total, results.page = total, page
     by_id = Article.objects.for_cards().in_bulk(ids)
     results.articles = [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _prefer_exact_words(scored, words):
+    """Ids reordered by score × (1 + EXACT_WORDS_BOOST × the share of the query's words, as
+    typed, that the headline has as written): stemming lets «السعودية» match «سعودي», and
+    when both match, the reader's own word is the better sign."""
+    if not words or not scored:
+        return [pk for pk, _score in scored]
+    headlines = dict(
+        Article.objects.filter(pk__in=[pk for pk, _ in scored]).values_list("pk", "headline")
+    )
+
+    def boosted(item):
+        pk, score = item
+        share = len(words.intersection(tokenize(headlines.get(pk, "")))) / len(words)
+        return score * (1 + EXACT_WORDS_BOOST * share)
+
+    return [pk for pk, _score in sorted(scored, key=boosted, reverse=True)]

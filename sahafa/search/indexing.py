@@ -4,14 +4,17 @@ Every function works inside the caller's transaction, so the index commits or ro
 with the change that caused it and is never stale after a save.
 """
 
-from collections import Counter
+import multiprocessing
+import os
+from collections import Counter, deque
+from concurrent.futures import ProcessPoolExecutor
 
 from django.db import connection, transaction
 
 from sahafa.articles.models import Article
 
 from .backends import current_backend
-from .documents import entry_for
+from .documents import analyzed_fields, entry_for, source_fields
 from .models import SearchEntry, SearchTerm
 
 # Scheduled articles are indexed too: they become public at published_at with no job to
@@ -30,14 +33,21 @@ def index_articles(articles):
             _index_batch(ids[start : start + BATCH_SIZE])
 
 
-def _entries(ids):
-    """Fresh, unsaved entries for the indexable articles among ``ids``."""
-    indexable = (
+def _indexable(ids):
+    return (
         Article.objects.filter(pk__in=ids, status__in=INDEXED_STATUSES, published_at__isnull=False)
         .select_related("section")
         .prefetch_related("tags", "byline_set__author")
     )
-    return [entry_for(article) for article in indexable]
+
+
+def _entries(ids):
+    """Fresh, unsaved entries for the indexable articles among ``ids``."""
+    return [entry_for(article) for article in _indexable(ids)]
+
+
+def _analyzed_batch(sources):
+    return [analyzed_fields(source) for source in sources]
 
 
 def _index_batch(ids):
@@ -96,7 +106,7 @@ def _fits(term):
     return len(term) <= SearchTerm._meta.get_field("term").max_length
 
 
-def rebuild(progress=None):
+def rebuild(progress=None, batch_size=BATCH_SIZE):
     """Index every published and scheduled article afresh; ``progress(n)`` after each batch.
 
     Entries are written without the backend's per-row index maintenance, which then builds
@@ -108,11 +118,12 @@ def rebuild(progress=None):
         .values_list("pk", flat=True)
     )
     vocabulary = Counter()
-    with transaction.atomic(), current_backend().bulk_load():
+    batches = [ids[start : start + batch_size] for start in range(0, len(ids), batch_size)]
+    with transaction.atomic(), current_backend().bulk_load(), _AnalysisPool(batches) as pool:
         SearchEntry.objects.all().delete()
         SearchTerm.objects.all().delete()
-        for start in range(0, len(ids), BATCH_SIZE):
-            entries = _entries(ids[start : start + BATCH_SIZE])
+        for fields in pool.analyzed(batches):
+            entries = [SearchEntry(**values) for values in fields]
             SearchEntry.objects.bulk_create(entries)
             for entry in entries:
                 vocabulary.update(entry.terms())
@@ -127,3 +138,37 @@ def rebuild(progress=None):
             batch_size=VOCABULARY_CHUNK,
         )
     return len(ids)
+
+
+class _AnalysisPool:
+    """Text analysis of a rebuild in worker processes, one per core, while this process
+    reads and writes the database: analysis is most of a rebuild's work. Workers run only
+    ``sahafa.arabic`` code and never touch the database connection they inherit."""
+
+    def __init__(self, batches):
+        self.workers = min(os.cpu_count() or 1, len(batches)) if len(batches) > 1 else 0
+
+    def __enter__(self):
+        if self.workers:
+            context = multiprocessing.get_context("fork")
+            self.executor = ProcessPoolExecutor(self.workers, mp_context=context)
+        return self
+
+    def __exit__(self, *exc_info):
+        if self.workers:
+            self.executor.shutdown(cancel_futures=True)
+
+    def analyzed(self, batches):
+        """Analyzed fields of each batch, in order, keeping a few batches in flight."""
+        if not self.workers:
+            for batch in batches:
+                yield [analyzed_fields(source_fields(article)) for article in _indexable(batch)]
+            return
+        pending = deque()
+        for batch in batches:
+            sources = [source_fields(article) for article in _indexable(batch)]
+            pending.append(self.executor.submit(_analyzed_batch, sources))
+            if len(pending) > self.workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

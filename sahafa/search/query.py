@@ -8,7 +8,8 @@ analyzed terms — never a character the reader typed as query syntax.
 A required word that starts with one of the proclitics و ب ل ك ف may also match without
 it: the stemmer keeps those letters (too many nouns start with them, see
 ``sahafa.arabic.analysis``), but a reader who types «لحكومة» or «ومصر» means «حكومة» or
-«مصر» at least as often as not. So such a word becomes a clause of two alternatives.
+«مصر» at least as often as not. So such a word becomes a clause of two alternatives; and a
+proclitic on a stopword («لخلال», «بعبر») is a stopword too.
 """
 
 import re
@@ -35,6 +36,8 @@ Clause = tuple[Phrase, ...]
 class ParsedQuery:
     required: tuple[Clause, ...] = ()
     excluded: tuple[Clause, ...] = ()
+    # The required words as typed (normalized, not stemmed), to prefer exact forms.
+    words: frozenset[str] = frozenset()
 
     def __bool__(self):
         return bool(self.required)
@@ -48,16 +51,19 @@ class ParsedQuery:
 def parse_query(text: str) -> ParsedQuery:
     required: list[Clause] = []
     excluded: list[Clause] = []
+    words: set[str] = set()
     for match in _PART.finditer(text[:MAX_QUERY_CHARS]):
         negated, *quoted, bare = match.groups()
         phrase = next((part for part in quoted if part is not None), None)
         tokens = [
             token
             for token in tokenize(phrase if phrase is not None else bare)
-            if token not in STOPWORDS
+            if not _is_stopword(token)
         ][:MAX_PHRASE_TERMS]
         if not tokens:
             continue
+        if not negated:
+            words.update(tokens)
         if negated:
             clauses, target = [(tuple(map(stem, tokens)),)], excluded
         elif phrase is not None and len(tokens) > 1:
@@ -68,13 +74,21 @@ def parse_query(text: str) -> ParsedQuery:
         for clause in clauses:
             if clause not in target and len(target) < MAX_CLAUSES:
                 target.append(clause)
-    return ParsedQuery(tuple(required), tuple(excluded))
+    return ParsedQuery(tuple(required), tuple(excluded), frozenset(words))
+
+
+def _is_stopword(token: str) -> bool:
+    """A stopword, or a proclitic on one («لخلال», «بعبر»), which carries no more meaning."""
+    rest = token[1:]
+    return token in STOPWORDS or (
+        token[0] in PROCLITICS and len(rest) >= _MIN_REST and rest in STOPWORDS
+    )
 
 
 def _word_clause(token: str) -> Clause:
     term = stem(token)
     rest = token[1:]
-    if token[0] in PROCLITICS and len(rest) >= _MIN_REST and rest not in STOPWORDS:
+    if token[0] in PROCLITICS and len(rest) >= _MIN_REST:
         without = stem(rest)
         if without != term:
             return ((term,), (without,))

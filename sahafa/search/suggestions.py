@@ -65,7 +65,7 @@ def _correction(token):
 def _written_form(term):
     """How the best-ranked public article that contains ``term`` writes it («الأمريكية»
     rather than the folded «الامريكيه»)."""
-    ids, _total = current_backend().ranked(
+    scored, _total = current_backend().ranked(
         ParsedQuery(required=(((term,),),)),
         match_all=True,
         visible=Article.objects.published().order_by(),
@@ -73,7 +73,7 @@ def _written_form(term):
         limit=1,
         offset=0,
     )
-    article = Article.objects.filter(pk__in=ids).first()
+    article = Article.objects.filter(pk__in=[pk for pk, _score in scored]).first()
     if article is None:
         return None
     for text in (article.headline, article.kicker, article.standfirst, article.body_text):

@@ -7,6 +7,7 @@ from django.db import transaction
 from sahafa.articles import signals, workflow
 from sahafa.articles.models import Article, Byline
 from sahafa.search.engine import search
+from sahafa.search.indexing import rebuild
 from sahafa.search.models import SearchEntry, SearchTerm
 from tests.factories import make_article, make_author, make_tag
 
@@ -125,6 +126,15 @@ def test_reindex_rebuilds_the_index_and_the_vocabulary_from_scratch(db):
     assert found("زلزال") == {kept.pk}
     assert SearchTerm.objects.get(term="زلزال").documents == 1
     assert SearchEntry.objects.count() == 1
+
+
+def test_a_reindex_in_many_batches_analyzes_them_in_worker_processes(db):
+    stories = [make_article(headline=f"زلزال رقم {n} يضرب سومطرة") for n in range(5)]
+    make_article(headline="مسودة عن الزلزال", published=False)
+    SearchTerm.objects.all().delete()
+    assert rebuild(batch_size=2) == 5
+    assert found("زلزال") == {story.pk for story in stories}
+    assert SearchTerm.objects.get(term="سومطر").documents == 5
 
 
 def test_after_a_reindex_edits_are_indexed_as_before(db):

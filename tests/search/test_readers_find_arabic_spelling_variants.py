@@ -100,3 +100,9 @@ def test_a_word_that_merely_starts_like_a_proclitic_is_still_found_whole(db):
     story = make_article(headline="بريطانيا ولبنان يوقعان اتفاقية", kicker="", body="")
     assert headlines("بريطانيا") == [story.headline]
     assert headlines("لبنان") == [story.headline]
+
+
+def test_a_proclitic_on_a_stopword_is_a_stopword(db):
+    story = make_article(headline="العقوبات تتواصل", kicker="", body="")
+    assert headlines("العقوبات لخلال") == [story.headline]
+    assert headlines("بعبر العقوبات") == [story.headline]

@@ -68,3 +68,17 @@ def test_a_page_past_the_end_shows_the_last_page(db):
         make_article(headline=f"معرض الكتاب {n}")
     results = search("معرض الكتاب", page=99, per_page=2)
     assert (results.page, len(results.articles), results.total) == (2, 1, 3)
+
+
+def test_the_readers_own_word_outranks_one_that_only_shares_its_stem(db):
+    now = timezone.now()
+    stem_only = make_article(
+        headline="طالب سعودي يفوز بجائزة", kicker="", body="", published_at=now - timedelta(hours=1)
+    )
+    exact = make_article(
+        headline="طالبة من السعودية تفوز بجائزة",
+        kicker="",
+        body="",
+        published_at=now - timedelta(days=2),
+    )
+    assert [a.pk for a in search("السعودية جائزة").articles] == [exact.pk, stem_only.pk]
