@@ -118,30 +118,28 @@ def count_documents(counted):
     )
 
 
-def load_entries(article_ids=None):
-    """Entries for the fingerprinted `article_ids` (all when None)."""
+def load_entries(article_ids=None, vectors=True):
+    """Entries for the fingerprinted `article_ids` (all when None); without their term
+    vectors (empty) when only copies are to be told apart."""
     if article_ids is None:
         groups = [Fingerprint.objects.all()]
     else:
         groups = [Fingerprint.objects.filter(pk__in=chunk) for chunk in chunks(set(article_ids))]
-    rows = []
-    for fingerprints in groups:
-        rows.extend(
-            fingerprints.values_list(
-                "article_id",
-                "vector",
-                "minhash",
-                "shingle_hashes",
-                "headline_key",
-                "article__section_id",
-                "article__published_at",
-            )
-        )
+    columns = [
+        "article_id",
+        "minhash",
+        "shingle_hashes",
+        "headline_key",
+        "article__section_id",
+        "article__published_at",
+        *(["vector"] if vectors else []),
+    ]
+    rows = [row for fingerprints in groups for row in fingerprints.values_list(*columns)]
     tags = tag_ids(article_ids)
     return [
         Entry(
             article_id=article_id,
-            vector=vector,
+            vector=vector[0] if vector else {},
             signature=bytes(minhash),
             shingle_hashes=bytes(hashes),
             headline_key=headline_key,
@@ -149,15 +147,7 @@ def load_entries(article_ids=None):
             timestamp=published_at.timestamp() if published_at else 0.0,
             tag_ids=frozenset(tags[article_id]),
         )
-        for (
-            article_id,
-            vector,
-            minhash,
-            hashes,
-            headline_key,
-            section_id,
-            published_at,
-        ) in rows
+        for article_id, minhash, hashes, headline_key, section_id, published_at, *vector in rows
     ]
 
 
@@ -260,7 +250,7 @@ def candidate_ids(article_id, vector):
         .values("article_id")
         .annotate(overlap=Sum(shared_weight * F("weight")))
         .order_by("-overlap")
-        .values_list("article_id", flat=True)[: 2 * CANDIDATES]
+        .values_list("article_id", flat=True)[:CANDIDATES]
     )
 
 
@@ -288,17 +278,20 @@ def update_list(article_id, offer_to_neighbors=False):
         offers = as_ids(
             collection, list(zip(positions[:NEIGHBORS], scores[:NEIGHBORS], strict=True))
         )
-        lists.update(offer(article_id, dict(offers)))
+        lists.update(offer(article_id, dict(offers), collection.entries))
     write_lists(lists)
 
 
-def offer(article_id, scores):
+def offer(article_id, scores, known):
     """The changed lists of the articles in `scores` ({neighbor id: score}) once the article
-    is considered for each; scores are symmetric, so its score there is the same."""
+    is considered for each; scores are symmetric, so its score there is the same. `known`
+    are entries already loaded; merging compares no vectors, so the rest come without."""
     current = current_lists(scores)
     pins = pins_for(scores)
     members = {related for entries in current.values() for related, _ in entries}
-    collection = Collection(load_entries({article_id, *scores, *members, *pins.values()}))
+    loaded = {entry.article_id for entry in known}
+    missing = {article_id, *scores, *members, *pins.values()} - loaded
+    collection = Collection([*known, *load_entries(missing, vectors=False)])
     if article_id not in collection.position:
         return {}
     newcomer = collection.position[article_id]

@@ -27,7 +27,9 @@ LIST_LENGTH = 10
 # Share of the shorter body's shingles found in the other body that makes it a copy.
 COPY_CONTAINMENT = 0.5
 # An estimated containment from which the exact shingle sets are compared.
-COPY_SUSPICION = 0.2
+COPY_SUSPICION = 0.15
+# A body under this share of the other's length is compared exactly whatever the estimate.
+UNEVEN_SIZES = 0.4
 
 
 @dataclass
@@ -147,11 +149,14 @@ class Collection:
         jaccard = (self.signatures[others] == self.signatures[position]).mean(axis=1)
         # |A∩B| from the Jaccard estimate and the set sizes. A trimmed wire copy is mostly
         # contained in the full story even when their Jaccard is low, and the estimate is
-        # loose there: whatever it suspects is settled on the exact shingle sets.
-        estimate = jaccard * (sizes + size) / (1 + jaccard) / np.maximum(np.minimum(sizes, size), 1)
+        # loose there: whatever it suspects is settled on the exact shingle sets. A body much
+        # shorter than the other is always settled exactly: its share of the other's
+        # shingles is too small for 64 permutations to see.
+        smaller, larger = np.minimum(sizes, size), np.maximum(sizes, size)
+        estimate = jaccard * (sizes + size) / (1 + jaccard) / np.maximum(smaller, 1)
+        suspects = (estimate >= COPY_SUSPICION) | (smaller < UNEVEN_SIZES * larger)
         return any(
-            self.containment(position, other) >= COPY_CONTAINMENT
-            for other in others[estimate >= COPY_SUSPICION]
+            self.containment(position, other) >= COPY_CONTAINMENT for other in others[suspects]
         )
 
     def containment(self, first, second):
