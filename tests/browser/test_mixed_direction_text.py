@@ -2,41 +2,12 @@
 in the editor while the editor types it, and on the published page readers see."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 
 from sahafa.articles.models import Article
 from sahafa.newsroom import roles
 from tests.factories import make_section, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def newsroom_roles_kept(django_db_setup, django_db_blocker):
-    """A live_server test ends by emptying every table; Django then re-creates content
-    types and model permissions, but not the groups the data migrations made. Tests after
-    this one expect those roles, so they are noted before and put back afterwards.
-    (Django's serialized_rollback cannot do it here: under Playwright the test sees another
-    connection object than the one the serialized data was stored on.)"""
-    with django_db_blocker.unblock():
-        roles_before = {
-            group.name: [
-                (p.content_type.app_label, p.content_type.model, p.codename, p.name)
-                for p in group.permissions.select_related("content_type")
-            ]
-            for group in Group.objects.all()
-        }
-    yield
-    with django_db_blocker.unblock():
-        for name, permissions in roles_before.items():
-            group, _ = Group.objects.get_or_create(name=name)
-            for app_label, model, codename, label in permissions:
-                content_type = ContentType.objects.get_by_natural_key(app_label, model)
-                permission, _ = Permission.objects.get_or_create(
-                    content_type=content_type, codename=codename, defaults={"name": label}
-                )
-                group.permissions.add(permission)
 
 
 HEADLINE = "قمة G20 في 2024: “نعم”"
