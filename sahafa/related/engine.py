@@ -1,6 +1,8 @@
 """Keeping the stored lists fresh: one article at a time (publishing, unpublishing) through the
 inverted index, or many at once (import batches, `sahafa related --rebuild`) in memory."""
 
+import multiprocessing
+import os
 from collections import Counter, defaultdict
 from itertools import islice
 
@@ -9,7 +11,7 @@ from django.db.models import Case, Count, F, FloatField, Min, Q, Sum, Value, Whe
 
 from sahafa.articles.models import Article
 
-from .fingerprints import idf, posting_terms, profile, tfidf_vector
+from .fingerprints import idf, posting_terms, profile, profile_text, text_of, tfidf_vector
 from .models import Fingerprint, Posting, RelatedArticle, RelatedPin, TermStatistic
 from .scoring import CANDIDATES, LIST_LENGTH, Collection, Entry
 from .selection import SHOWN
@@ -17,6 +19,8 @@ from .selection import SHOWN
 PUBLIC = (Article.Status.PUBLISHED, Article.Status.SCHEDULED)
 # A new article is offered to the lists of this many of its most similar articles.
 NEIGHBORS = 20
+# From this many articles, fingerprinting runs in one process per core.
+PARALLEL_FROM = 2000
 # Stays under SQLite's limit on query parameters.
 CHUNK = 900
 TEXT_FIELDS = ["headline", "kicker", "standfirst", "body", "section", "published_at", "status"]
@@ -347,9 +351,7 @@ def index_articles(articles, progress=NoProgress):
     articles = [article for article in articles if article.status in PUBLIC]
     if not articles:
         return
-    profiles = [
-        profile(article) for article in progress(articles, desc="fingerprints", unit="article")
-    ]
+    profiles = profiles_of(articles, progress)
     # Consecutive import batches in one process reuse the collection the last one left,
     # while no other writer has changed the fingerprints in between.
     cached, _collection_cache[:] = _collection_cache[:], []
@@ -423,6 +425,18 @@ def merge_offers(collection, offers, pins):
         if merged != existing:
             changed[row] = merged
     return changed
+
+
+def profiles_of(articles, progress):
+    """Profiles of `articles`; a large collection is analyzed on every core."""
+    texts = (text_of(article) for article in articles)
+    bar = {"total": len(articles), "desc": "fingerprints", "unit": "article"}
+    cores = os.cpu_count() or 1
+    if len(articles) < PARALLEL_FROM or cores < 2:
+        return [profile_text(text) for text in progress(texts, **bar)]
+    # Workers only analyze text: they never touch the database connection they inherit.
+    with multiprocessing.get_context("fork").Pool(cores) as pool:
+        return list(progress(pool.imap(profile_text, texts, chunksize=256), **bar))
 
 
 def rebuild(progress=NoProgress):

@@ -10,7 +10,7 @@ from functools import cache
 import numpy as np
 from datasketch import MinHash
 
-from sahafa.arabic import analyze, normalize
+from sahafa.arabic import analyze, normalize, plain_text
 
 # A headline says what the story is about; the kicker and standfirst nearly so.
 HEADLINE_WEIGHT = 3
@@ -39,23 +39,43 @@ class Profile:
     headline_key: str
 
 
+@dataclass
+class Text:
+    """What fingerprinting reads of an article: plain data, so it can go to a worker."""
+
+    article_id: int
+    headline: str
+    lead: str
+    body_html: str
+
+
+def text_of(article):
+    return Text(
+        article.pk, article.headline, f"{article.kicker}\n{article.standfirst}", article.body
+    )
+
+
 def profile(article):
-    body_terms = analyze(article.body_text)
+    return profile_text(text_of(article))
+
+
+def profile_text(text):
+    body_terms = analyze(plain_text(text.body_html))
     counts = Counter(body_terms)
-    for term in analyze(article.headline):
+    for term in analyze(text.headline):
         counts[term] += HEADLINE_WEIGHT
-    for term in analyze(f"{article.kicker}\n{article.standfirst}"):
+    for term in analyze(text.lead):
         counts[term] += LEAD_WEIGHT
     for term in [term for term in counts if term.isdigit() or len(term) > MAX_TERM_LENGTH]:
         # Numbers (years, counts, scores) are in every kind of story.
         del counts[term]
     shingles = body_shingles(body_terms)
     return Profile(
-        article_id=article.pk,
+        article_id=text.article_id,
         term_counts=counts,
         signature=minhash_signature(shingles),
         shingle_hashes=shingle_hashes(shingles),
-        headline_key=normalize(article.headline)[:300],
+        headline_key=normalize(text.headline)[:300],
     )
 
 

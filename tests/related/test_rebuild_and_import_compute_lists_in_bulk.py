@@ -108,3 +108,19 @@ def test_a_new_story_needs_no_rebuild_to_reach_imported_ones(db, sports, backgro
     final = Article.objects.get(source_url="https://sabq.example/final")
     assert shown_for(celebration) == [final]
     assert shown_for(final) == [celebration]
+
+
+def test_a_large_rebuild_analyzes_on_every_core_with_the_same_result(
+    sports, background, monkeypatch
+):
+    from sahafa.related import engine
+
+    for number, story in enumerate([CUP_FINAL, CUP_CELEBRATION, *CUP_FOLLOW_UPS]):
+        publish_story(story, section=sports, published_at=hours_ago(9 - number))
+    call_command("related", "--rebuild", verbosity=0, stdout=StringIO())
+    in_one_process = stored_lists()
+
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 1)
+    call_command("related", "--rebuild", verbosity=0, stdout=StringIO())
+
+    assert stored_lists() == in_one_process
