@@ -20,6 +20,7 @@ import argparse
 import os
 import random
 import re
+import resource
 import sqlite3
 import statistics
 import sys
@@ -223,6 +224,14 @@ class DefaultFts5:
 # Measurements ---------------------------------------------------------------------------
 
 
+def cpu_seconds():
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def percentiles(values):
     ordered = sorted(values)
     quantiles = statistics.quantiles(ordered, n=100, method="inclusive")
@@ -297,9 +306,12 @@ def main():
     published = Article.objects.published()
     print(f"published         {published.count()} articles")
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     call_command("reindex", verbosity=0)
-    print(f"full reindex      {time.perf_counter() - started:.1f} s")
+    print(
+        f"full reindex      {time.perf_counter() - started:.1f} s wall, "
+        f"{cpu_seconds() - cpu:.1f} s CPU (this process and its analysis workers)"
+    )
     print(f"index size        {current_backend().index_size() / 1e6:.1f} MB")
 
     documents = [
