@@ -15,6 +15,8 @@ from datetime import UTC
 
 from django.db import connection
 
+from sahafa.articles.models import Article
+
 # bm25 weights for FTS5's columns, in order: headline, summary, meta, body.
 SQLITE_WEIGHTS = (20.0, 4.0, 2.0, 1.0)
 # ts_rank_cd's weights are given as {D, C, B, A}: body, meta, summary, headline.
@@ -177,8 +179,10 @@ class PostgreSQLBackend:
         yield
 
     def optimize(self):
+        # Fresh statistics for both sides of the join: after a bulk import the planner may
+        # still think few articles are published and probe the index once per article.
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE search_searchentry")
+            cursor.execute(f"ANALYZE search_searchentry, {Article._meta.db_table}")
 
     def index_size(self):
         with connection.cursor() as cursor:
