@@ -86,3 +86,9 @@ def test_robots_txt_points_to_the_sitemaps(reader):
     response = reader.get("/robots.txt")
     assert response.status_code == 200
     assert f"Sitemap: {settings.SAHAFA_BASE_URL}/sitemap.xml" in response.content.decode()
+
+
+def test_every_page_advertises_the_feed(reader, newsroom_output):
+    page = reader.get("/").content.decode()
+    assert '<link rel="alternate" type="application/rss+xml"' in page
+    assert 'href="/feeds/"' in page
