@@ -155,7 +155,7 @@ def ensure_demo_accounts():
         return ["Admin account: admin (already created; password unchanged)."]
     password = os.environ.get("SAHAFA_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
     User.objects.create_superuser("admin", "admin@sahafa.invalid", password)
-    lines = [f"Admin account: admin / {password}   (http://127.0.0.1:8000/admin/)"]
+    lines = [f"Admin account: admin / {password}"]
     for username, group in [
         ("writer", roles.WRITER),
         ("editor", roles.EDITOR),

@@ -19,5 +19,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo comments: {load_demo_comments()} added.")
         for line in ensure_demo_accounts():
             self.stdout.write(line)
+        self.stdout.write(f"The newsroom: http://{host}:{port}/admin/")
         if not no_serve:
             call_command("serve", host=host, port=port)
