@@ -213,7 +213,12 @@ class Article(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["status", "-published_at"], name="article_public_idx")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_public_idx"),
+            # Newest-first listings walk these in order instead of sorting the archive.
+            models.Index(fields=["-published_at", "-id"], name="article_newest_idx"),
+            models.Index(fields=["section", "-published_at", "-id"], name="article_section_idx"),
+        ]
         permissions = [
             ("publish_article", _("Can publish, schedule and unpublish articles")),
             ("edit_any_article", _("Can edit articles by other writers")),

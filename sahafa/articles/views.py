@@ -25,17 +25,27 @@ def page_of(request, queryset):
 
 
 def newest_per_section(articles, size):
-    """The `size` newest of `articles` in each section, in one query, grouped by section in
-    the sections' own order: [(section, [article, ...]), ...]."""
-    ranked = articles.annotate(
-        rank_in_section=Window(
-            RowNumber(),
-            partition_by=F("section"),
-            order_by=[F("published_at").desc(), F("id").desc()],
+    """The `size` newest of `articles` in each section, grouped by section in the sections'
+    own order: [(section, [article, ...]), ...]. The window runs over ids only, then the
+    cards are loaded by id: ranking a whole archive with the cards' columns and comment
+    counts took 110 ms at 30,000 articles."""
+    newest_ids = (
+        articles.annotate(
+            rank_in_section=Window(
+                RowNumber(),
+                partition_by=F("section"),
+                order_by=[F("published_at").desc(), F("id").desc()],
+            )
         )
-    ).filter(rank_in_section__lte=size)
-    ranked = ranked.order_by("section__order", "section__name", "-published_at", "-id")
-    return [(section, list(group)) for section, group in groupby(ranked, key=lambda a: a.section)]
+        .filter(rank_in_section__lte=size)
+        .values_list("id", flat=True)
+    )
+    cards = (
+        Article.objects.for_cards()
+        .filter(pk__in=list(newest_ids))
+        .order_by("section__order", "section__name", "-published_at", "-id")
+    )
+    return [(section, list(group)) for section, group in groupby(cards, key=lambda a: a.section)]
 
 
 def home(request):
@@ -52,7 +62,8 @@ def home(request):
             .select_related("section")
             .newest_first()[:BREAKING_SIZE],
             "sections": newest_per_section(
-                public.exclude(pk__in=[article.pk for article in top]), HOME_SECTION_SIZE
+                Article.objects.published().exclude(pk__in=[article.pk for article in top]),
+                HOME_SECTION_SIZE,
             ),
         },
     )
