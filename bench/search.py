@@ -31,6 +31,9 @@ from pathlib import Path
 from urllib.parse import urlencode
 from urllib.request import urlopen
 
+# A sibling script: `python bench/search.py` puts bench/ first on sys.path.
+from import_corpus import fresh_postgres
+
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "saudinewsnet"
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/sahafa_bench_search"
@@ -66,15 +69,6 @@ def setup_django(args):
     import django
 
     django.setup()
-
-
-def fresh_postgres(url):
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 # Query variants -------------------------------------------------------------------------
