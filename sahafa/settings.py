@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -70,6 +71,27 @@ def cache_from_url(url):
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sahafa"}
 
 
+def tasks_from_env(name, cache_url):
+    """TASKS for Django's tasks framework (the django-tasks backport), from `name`:
+    `database` (the default: a table in DATABASE_URL, worked by `sahafa serve`'s worker),
+    `rq` (Redis queues at SAHAFA_TASKS_REDIS_URL, else CACHE_URL; workers: `sahafa
+    rqworker --with-scheduler`), or `immediate` (run in the process that enqueues)."""
+    kind = os.environ.get(name, "database").strip().lower()
+    backends = {
+        "database": "django_tasks_db.DatabaseBackend",
+        "rq": "django_tasks_rq.RQBackend",
+        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    }
+    if kind not in backends:
+        raise ImproperlyConfigured(f"{name}={kind!r}: expected one of {', '.join(backends)}.")
+    redis_url = os.environ.get("SAHAFA_TASKS_REDIS_URL") or cache_url
+    if kind == "rq" and urlsplit(redis_url).scheme not in {"redis", "rediss"}:
+        raise ImproperlyConfigured(
+            f"{name}=rq needs Redis: set SAHAFA_TASKS_REDIS_URL (or CACHE_URL) to redis://…"
+        )
+    return {"default": {"BACKEND": backends[kind]}}, {"default": {"URL": redis_url}}
+
+
 DEBUG = env_bool("DEBUG", False)
 # The demo (no DATABASE_URL) may generate its own secret key; production must set one.
 DEMO = env_bool("SAHAFA_DEMO", "DATABASE_URL" not in os.environ)
@@ -99,6 +121,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.redirects",
     "django_prose_editor",
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
     "sahafa.articles",
     "sahafa.newsroom",
     "sahafa.search",
@@ -106,6 +131,7 @@ INSTALLED_APPS = [
     "sahafa.comments",
     "sahafa.feeds",
     "sahafa.imports",
+    "sahafa.background",
     "sahafa.demo",
 ]
 
@@ -150,6 +176,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
+TASKS, RQ_QUEUES = tasks_from_env("SAHAFA_TASKS", os.environ.get("CACHE_URL", ""))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

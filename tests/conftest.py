@@ -1,7 +1,10 @@
+import logging
 import os
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 from sahafa.newsroom import roles
 
@@ -46,10 +49,76 @@ def pytest_sessionstart(session):
 
 
 @pytest.fixture(autouse=True)
+def commits_like_production(monkeypatch):
+    """Django runs each test inside a transaction that never commits, so on-commit hooks
+    (announcements, tasks, cache invalidation) would never run. Here a transaction that the
+    code under test opens and closes counts as committed when it ends, and a hook
+    registered outside any such transaction runs at once — as in production."""
+
+    def test_level(connection):
+        return all(block._from_testcase for block in connection.atomic_blocks)
+
+    def run_hooks(connection):
+        while connection.run_on_commit:
+            _savepoints, hook, robust = connection.run_on_commit.pop(0)
+            if robust:
+                try:
+                    hook()
+                except Exception:
+                    logging.getLogger("tests").exception("on-commit hook failed")
+            else:
+                hook()
+
+    original_exit = transaction.Atomic.__exit__
+
+    def atomic_exit(self, exc_type, exc_value, traceback):
+        result = original_exit(self, exc_type, exc_value, traceback)
+        connection = transaction.get_connection(self.using)
+        if (
+            exc_type is None
+            and not self._from_testcase
+            and connection.in_atomic_block
+            and test_level(connection)
+        ):
+            run_hooks(connection)
+        return result
+
+    original_on_commit = BaseDatabaseWrapper.on_commit
+
+    def on_commit(self, func, robust=False):
+        original_on_commit(self, func, robust)
+        if self.in_atomic_block and test_level(self):
+            run_hooks(self)
+
+    monkeypatch.setattr(transaction.Atomic, "__exit__", atomic_exit)
+    monkeypatch.setattr(BaseDatabaseWrapper, "on_commit", on_commit)
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def announced():
+    """Every change announced during the story (`articles_changed`), as (reason, article id)
+    pairs in the order sent; plain "edited" saves are left out."""
+    from sahafa.articles.signals import articles_changed
+
+    received = []
+
+    def receiver(sender, ids, reasons, **kwargs):
+        received.extend(
+            (reason, article_id)
+            for reason in sorted(reasons - {"edited"})
+            for article_id in sorted(ids)
+        )
+
+    articles_changed.connect(receiver)
+    yield received
+    articles_changed.disconnect(receiver)
 
 
 @pytest.fixture

@@ -13,6 +13,9 @@ os.environ["SAHAFA_VAR_DIR"] = tempfile.mkdtemp(prefix="sahafa-test-")
 os.environ["SECRET_KEY"] = "tests-only-not-secret"
 # A zone with daylight saving time and a date line far from UTC midnight.
 os.environ["TIME_ZONE"] = "Africa/Cairo"
+# Tasks run where they are enqueued, right after the commit that announced the change;
+# tests/background/ runs the database and RQ backends with real worker processes.
+os.environ["SAHAFA_TASKS"] = "immediate"
 if PRODUCTION_BACKENDS:
     os.environ["DATABASE_URL"] = os.environ.get(
         "SAHAFA_TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test"

@@ -95,13 +95,17 @@ class Author(models.Model):
         return reverse("articles:author", args=[self.slug])
 
 
+# {name: callable returning a query expression}: what add-ons add to every listing card,
+# registered in their AppConfig.ready() (the comments app adds `comment_count`).
+CARD_ANNOTATIONS = {}
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, at=None):
         """What readers may see: published, or scheduled and due. The one public filter,
         so a scheduled article goes live at `published_at` with no background job."""
         return self.filter(
-            status__in=[Article.Status.PUBLISHED, Article.Status.SCHEDULED],
-            published_at__lte=at or timezone.now(),
+            status__in=Article.PUBLIC_STATUSES, published_at__lte=at or timezone.now()
         )
 
     def scheduled(self, at=None):
@@ -130,14 +134,12 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(Q(created_by=user) | Q(authors__user=user)).distinct()
 
     def for_cards(self):
-        """Everything a card on a listing needs, in a fixed number of queries."""
-        # Imported here: the comments app builds on this module.
-        from sahafa.comments.models import approved_comment_count
-
+        """Everything a card on a listing needs, in a fixed number of queries: add-ons
+        contribute their columns through `CARD_ANNOTATIONS` (the comment count)."""
         return (
             self.select_related("section")
             .prefetch_related("byline_set__author")
-            .annotate(comment_count=approved_comment_count())
+            .annotate(**{name: make() for name, make in CARD_ANNOTATIONS.items()})
         )
 
     def newest_first(self):
@@ -151,6 +153,9 @@ class Article(models.Model):
         SCHEDULED = "scheduled", _("scheduled")
         PUBLISHED = "published", _("published")
         ARCHIVED = "archived", _("archived")
+
+    # The one definition of what may be public: published, or scheduled (public once due).
+    PUBLIC_STATUSES = (Status.PUBLISHED, Status.SCHEDULED)
 
     kicker = models.CharField(
         _("kicker"),
@@ -242,7 +247,7 @@ class Article(models.Model):
     @property
     def is_public(self):
         return (
-            self.status in (self.Status.PUBLISHED, self.Status.SCHEDULED)
+            self.status in self.PUBLIC_STATUSES
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )

@@ -9,8 +9,6 @@ from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import requires_csrf_token
 
-from sahafa.related.selection import related_articles
-
 from .models import Article, Author, Section, Tag
 
 PAGE_SIZE = 20
@@ -118,7 +116,6 @@ def detail(request, section, pk, slug=None):
     if section != article.section.slug or slug != article.slug:
         return redirect(article, permanent=article.is_public)
     is_preview = not article.is_public
-    related = related_articles(article)
     response = render(
         request,
         "articles/detail.html",
@@ -126,9 +123,6 @@ def detail(request, section, pk, slug=None):
             "article": article,
             "is_preview": is_preview,
             "section_in_view": article.section,
-            # «شاهد أيضاً» is the first related article, «اقرأ أيضاً» the next four.
-            "see_also": related[0] if related else None,
-            "read_also": related[1:],
         },
     )
     if is_preview:

@@ -1,16 +1,17 @@
 """The verbs of the newsroom. Every change of an article's status goes through one of
-these functions: it checks who may do it, saves, writes the history line and sends one
-signal. Views, the admin and commands never set `status` themselves."""
+these functions: it checks who may do it, saves, writes the history line and announces the
+change (`changes.announce`, sent once after commit). Views, the admin and commands never
+set `status` themselves."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import signals
+from . import changes
 from .models import Article, ArticleLogEntry
 
-PUBLIC = (Article.Status.PUBLISHED, Article.Status.SCHEDULED)
+PUBLIC = Article.PUBLIC_STATUSES
 
 
 def can_publish(user):
@@ -22,13 +23,13 @@ def _require_publisher(by):
         raise PermissionDenied(_("Only editors can publish or unpublish articles."))
 
 
-def _record(article, action, by, note, signal, **fields):
+def _record(article, action, by, note, **fields):
     with transaction.atomic():
         for name, value in fields.items():
             setattr(article, name, value)
         article.save(update_fields=[*fields, "updated_at"])
         ArticleLogEntry.objects.create(article=article, action=action, user=by, note=note)
-        signal.send(sender=Article, article=article, by=by)
+        changes.announce([article], action)
     return article
 
 
@@ -36,9 +37,7 @@ def submit(article, by, note=""):
     """A writer hands a draft to the editors."""
     if article.status != Article.Status.DRAFT:
         raise ValidationError(_("Only drafts can be submitted for review."))
-    return _record(
-        article, "submitted", by, note, signals.article_submitted, status=Article.Status.REVIEW
-    )
+    return _record(article, "submitted", by, note, status=Article.Status.REVIEW)
 
 
 def publish(article, by, at=None, note=""):
@@ -59,7 +58,6 @@ def publish(article, by, at=None, note=""):
         "scheduled" if status == Article.Status.SCHEDULED else "published",
         by,
         note,
-        signals.article_published,
         status=status,
         published_at=at,
     )
@@ -70,9 +68,7 @@ def unpublish(article, by, note=""):
     _require_publisher(by)
     if article.status not in PUBLIC:
         raise ValidationError(_("This article is not published."))
-    return _record(
-        article, "unpublished", by, note, signals.article_unpublished, status=Article.Status.DRAFT
-    )
+    return _record(article, "unpublished", by, note, status=Article.Status.DRAFT)
 
 
 def archive(article, by, note=""):
@@ -80,9 +76,7 @@ def archive(article, by, note=""):
     _require_publisher(by)
     if article.status == Article.Status.ARCHIVED:
         raise ValidationError(_("This article is already archived."))
-    return _record(
-        article, "archived", by, note, signals.article_archived, status=Article.Status.ARCHIVED
-    )
+    return _record(article, "archived", by, note, status=Article.Status.ARCHIVED)
 
 
 def return_to_writer(article, by, note=""):
@@ -90,9 +84,7 @@ def return_to_writer(article, by, note=""):
     _require_publisher(by)
     if article.status != Article.Status.REVIEW:
         raise ValidationError(_("Only articles in review can be returned to the writer."))
-    return _record(
-        article, "returned", by, note, signals.article_returned, status=Article.Status.DRAFT
-    )
+    return _record(article, "returned", by, note, status=Article.Status.DRAFT)
 
 
 def publish_imported(created, by=None, *, updated=(), note="import"):
@@ -126,5 +118,5 @@ def publish_imported(created, by=None, *, updated=(), note="import"):
             )
             for article in created
         )
-        signals.articles_imported.send(sender=Article, articles=[*created, *updated], by=by)
+        changes.announce([*created, *updated], "imported")
     return created

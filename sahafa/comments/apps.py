@@ -8,8 +8,12 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments")
 
     def ready(self):
+        from sahafa.articles.models import CARD_ANNOTATIONS
+
         from . import notify, signals, threads
-        from .models import Comment
+        from .models import Comment, approved_comment_count
+
+        CARD_ANNOTATIONS["comment_count"] = approved_comment_count
 
         for signal in signals.VERDICT_SIGNALS:
             signal.connect(threads.forget_thread_of)

@@ -9,13 +9,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.mail import send_mail
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from sahafa.arabic import excerpt
+from sahafa.background.retries import retried_task
 from sahafa.newsroom import roles
 
 from .conf import comments_setting
@@ -70,18 +70,17 @@ def send_held_digest():
     return len(held)
 
 
-def notify_if_window_free():
-    if not cache.add(WINDOW_KEY, 1, timeout=comments_setting("SAHAFA_COMMENTS_NOTIFY_EVERY")):
-        return
-    try:
-        send_held_digest()
-    except Exception:
-        # The reader's comment is saved; a mail server that is down must not turn that
-        # into an error page. The next window, or the cron command, tries again.
-        logger.exception("could not email the moderators about held comments")
-        cache.delete(WINDOW_KEY)
-
-
 def on_comment_posted(sender, comment, **kwargs):
-    if comment.status == Comment.Status.PENDING:
-        transaction.on_commit(notify_if_window_free)
+    """A held comment starts a window: the first one in it has the email sent, by a task,
+    off the reader's request; the rest wait for the next window or the cron command."""
+    window = comments_setting("SAHAFA_COMMENTS_NOTIFY_EVERY")
+    if comment.status == Comment.Status.PENDING and cache.add(WINDOW_KEY, 1, timeout=window):
+        email_held_comments.enqueue()
+
+
+@retried_task
+def email_held_comments():
+    """The window's email, as a task: a mail server that is down fails the attempt, which
+    is retried; the reader's comment is already saved. `sahafa notify-held-comments` from
+    cron is the safety net."""
+    send_held_digest()

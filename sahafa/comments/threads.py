@@ -8,6 +8,7 @@ from datetime import datetime
 
 from django.core import signing
 from django.core.cache import cache
+from django.db import transaction
 
 from sahafa.arabic import normalize
 
@@ -107,4 +108,5 @@ def build_tree(comments):
 
 
 def forget_thread_of_deleted(sender, instance, **kwargs):
-    forget_thread(instance.article_id)
+    article_id = instance.article_id
+    transaction.on_commit(lambda: forget_thread(article_id), robust=True)

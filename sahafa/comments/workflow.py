@@ -1,6 +1,7 @@
 """The verbs of moderation. Every change of a comment's status goes through one of these
-functions: it checks who may do it, saves, writes the verdict with its reason and sends one
-signal, inside one transaction. The admin and views never set `status` themselves."""
+functions: it checks who may do it, saves and writes the verdict with its reason in one
+transaction, and sends one signal once that has committed. The admin and views never set
+`status` themselves."""
 
 import logging
 
@@ -50,8 +51,14 @@ def _record(comment, status, by, reason, signal):
         comment.moderated_by = by
         comment.save(update_fields=["status", "reason", "moderated_at", "moderated_by"])
         _log(comment, by)
-        signal.send(sender=Comment, comment=comment, by=by)
+        _announce(signal, comment, by)
     return comment
+
+
+def _announce(signal, comment, by):
+    # After the commit: a reader request between a delete of the cached thread and the
+    # commit would otherwise cache the old thread again.
+    transaction.on_commit(lambda: signal.send(sender=Comment, comment=comment, by=by), robust=True)
 
 
 def post(submission, parent=None):
@@ -72,7 +79,7 @@ def post(submission, parent=None):
             reason=verdict.reason,
         )
         _log(comment, None)
-        signals.comment_posted.send(sender=Comment, comment=comment, by=None)
+        _announce(signals.comment_posted, comment, None)
     return comment
 
 

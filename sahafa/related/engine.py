@@ -7,8 +7,21 @@ from collections import Counter, defaultdict
 from itertools import islice
 
 from django.db import connection, transaction
-from django.db.models import Case, Count, F, FloatField, Min, Q, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Min,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 
+from sahafa.articles.changes import NoProgress
 from sahafa.articles.models import Article
 
 from .fingerprints import idf, posting_terms, profile, profile_text, text_of, tfidf_vector
@@ -16,7 +29,7 @@ from .models import Fingerprint, Posting, RelatedArticle, RelatedPin, TermStatis
 from .scoring import CANDIDATES, LIST_LENGTH, Collection, Entry
 from .selection import SHOWN
 
-PUBLIC = (Article.Status.PUBLISHED, Article.Status.SCHEDULED)
+PUBLIC = Article.PUBLIC_STATUSES
 # A new article is offered to the lists of this many of its most similar articles.
 NEIGHBORS = 20
 # From this many articles, fingerprinting runs in one process per core.
@@ -24,25 +37,6 @@ PARALLEL_FROM = 2000
 # Stays under SQLite's limit on query parameters.
 CHUNK = 900
 TEXT_FIELDS = ["headline", "kicker", "standfirst", "body", "section", "published_at", "status"]
-
-
-class NoProgress:
-    """The shape of `tqdm` that the engine uses, showing nothing."""
-
-    def __init__(self, iterable=(), **_):
-        self.iterable = iterable
-
-    def __iter__(self):
-        return iter(self.iterable)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        return False
-
-    def update(self, count=1):
-        pass
 
 
 def chunks(items, size=CHUNK):
@@ -258,13 +252,30 @@ def candidate_ids(article_id, vector):
     )
 
 
+def refresh(ids):
+    """Bring the lists in line with the articles `ids` as they are now: a public article is
+    (re)fingerprinted and listed, any other, or a deleted one, leaves every list."""
+    articles = {a.pk: a for a in Article.objects.filter(pk__in=ids).only(*TEXT_FIELDS)}
+    for article_id in sorted(ids):
+        article = articles.get(article_id)
+        if article is not None and article.status in PUBLIC:
+            refresh_article(article)
+        else:
+            remove_article(article_id)
+
+
 def refresh_article(article):
-    """Publishing: fingerprint the article, compute its list, and offer it to the lists of
-    the articles most similar to it."""
+    """Publishing or editing: fingerprint the article, compute its list, offer it to the
+    lists of the articles most similar to it, and recompute the lists that already show it
+    (an edit may have made it less similar to them)."""
     _collection_cache.clear()
     with transaction.atomic():
-        store_fingerprints([profile(article)])
+        _fingerprints, replaced = store_fingerprints([profile(article)])
         update_list(article.pk, offer_to_neighbors=True)
+        if replaced:
+            pointing = RelatedArticle.objects.filter(related=article).exclude(article=article)
+            for article_id in set(pointing.values_list("article_id", flat=True)):
+                update_list(article_id)
 
 
 def update_list(article_id, offer_to_neighbors=False):
@@ -318,8 +329,8 @@ def offer(article_id, scores, known):
 
 
 def remove_article(article):
-    """Unpublishing or archiving: the article leaves every list; lists left shorter than
-    what the page shows are recomputed."""
+    """Unpublishing, archiving or deleting (`article` an object or an id): the article
+    leaves every list; lists left shorter than what the page shows are recomputed."""
     _collection_cache.clear()
     with transaction.atomic():
         affected = set(
@@ -437,6 +448,21 @@ def profiles_of(articles, progress):
     # Workers only analyze text: they never touch the database connection they inherit.
     with multiprocessing.get_context("fork").Pool(cores) as pool:
         return list(progress(pool.imap(profile_text, texts, chunksize=256), **bar))
+
+
+def index_imported(ids, progress=NoProgress):
+    """After a bulk import: fingerprint and list `ids`, and every public article that has no
+    fingerprint yet (an interrupted import's last batches), in memory, on every core."""
+    fingerprinted = Fingerprint.objects.filter(article=OuterRef("pk"))
+    missing = Article.objects.filter(status__in=PUBLIC).exclude(Exists(fingerprinted))
+    wanted = set(ids) | set(missing.values_list("pk", flat=True))
+    articles = [
+        article
+        for chunk in chunks(sorted(wanted))
+        for article in Article.objects.filter(pk__in=chunk).only(*TEXT_FIELDS)
+    ]
+    index_articles(articles, progress=progress)
+    return len(articles)
 
 
 def rebuild(progress=NoProgress):

@@ -1,42 +1,26 @@
-"""Keeps the related lists in step with the newsroom's workflow signals."""
+"""How the related lists follow the articles (connected in RelatedConfig.ready()).
 
-import logging
+Policies: a change is handled by a task after its transaction commits, off the newsroom's
+request; a bulk import is handled at the end of the run, at once, in memory. A failure
+never touches the change it follows: the task is retried, and `sahafa related --rebuild`
+is the safety net.
+"""
 
-from django.db import transaction
+from sahafa.articles import signals
 
-from sahafa.articles.models import Article
-
-from . import engine
-
-logger = logging.getLogger(__name__)
-
-
-def _without_blocking_the_newsroom(update, *args):
-    # A failure here must not undo the publishing it follows: the lists are rebuilt by
-    # `sahafa related --rebuild`, a lost publication is not.
-    try:
-        with transaction.atomic():
-            update(*args)
-    except Exception:
-        logger.exception("related lists were not updated by %s", update.__name__)
+from . import engine, tasks
 
 
-def on_published(sender, article, **kwargs):
-    _without_blocking_the_newsroom(engine.refresh_article, article)
+def on_changed(sender, ids, reasons, **kwargs):
+    if reasons == {"imported"}:
+        return  # the import's `articles_imported` lists the whole run at once
+    tasks.refresh_lists.enqueue(sorted(ids))
 
 
-def on_withdrawn(sender, article, **kwargs):
-    _without_blocking_the_newsroom(engine.remove_article, article)
-
-
-def on_imported(sender, articles, **kwargs):
-    _without_blocking_the_newsroom(engine.index_articles, articles)
+def on_imported(sender, ids, progress, **kwargs):
+    engine.index_imported(ids, progress)
 
 
 def connect():
-    from sahafa.articles import signals
-
-    signals.article_published.connect(on_published, sender=Article, dispatch_uid="related")
-    signals.article_unpublished.connect(on_withdrawn, sender=Article, dispatch_uid="related")
-    signals.article_archived.connect(on_withdrawn, sender=Article, dispatch_uid="related")
-    signals.articles_imported.connect(on_imported, sender=Article, dispatch_uid="related")
+    signals.articles_changed.connect(on_changed, dispatch_uid="related")
+    signals.articles_imported.connect(on_imported, dispatch_uid="related")

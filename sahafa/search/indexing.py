@@ -1,15 +1,18 @@
-"""Keeping the index in step with the articles, one article or one batch at a time.
+"""Keeping the index in step with the articles: a few at a time (the task that follows each
+committed change), or many at once (the end of an import, `sahafa reindex`).
 
-Every function works inside the caller's transaction, so the index commits or rolls back
-with the change that caused it and is never stale after a save.
+Every function reads the articles as they are now and makes the index agree, so running
+one twice, or late, is harmless.
 """
 
 import multiprocessing
 import os
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 
 from django.db import connection, transaction
+from django.utils.translation import gettext as _
 
 from sahafa.articles.models import Article
 
@@ -19,7 +22,7 @@ from .models import SearchEntry, SearchTerm
 
 # Scheduled articles are indexed too: they become public at published_at with no job to
 # tell the index, so the query joins against Article.objects.published() instead.
-INDEXED_STATUSES = (Article.Status.PUBLISHED, Article.Status.SCHEDULED)
+INDEXED_STATUSES = Article.PUBLIC_STATUSES
 BATCH_SIZE = 500
 VOCABULARY_CHUNK = 500
 
@@ -106,37 +109,63 @@ def _fits(term):
     return len(term) <= SearchTerm._meta.get_field("term").max_length
 
 
-def rebuild(progress=None, batch_size=BATCH_SIZE):
-    """Index every published and scheduled article afresh; ``progress(n)`` after each batch.
-
-    Entries are written without the backend's per-row index maintenance, which then builds
-    the whole full-text index at once, and the vocabulary is counted in memory.
-    """
-    ids = list(
+def _all_indexable_ids():
+    return (
         Article.objects.filter(status__in=INDEXED_STATUSES, published_at__isnull=False)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    vocabulary = Counter()
-    batches = [ids[start : start + batch_size] for start in range(0, len(ids), batch_size)]
-    with transaction.atomic(), current_backend().bulk_load(), _AnalysisPool(batches) as pool:
+
+
+def index_imported(ids, progress):
+    """After a bulk import: index `ids`, and every public article that has no entry yet (an
+    interrupted import's last batches), in bulk. `progress` is a tqdm-like factory.
+    Returns how many were indexed."""
+    missing = _all_indexable_ids().filter(search_entry__isnull=True)
+    ids = sorted({*ids, *missing})
+    if not ids:
+        return 0
+    # Rebuilding the full-text index once beats maintaining it row by row when the run
+    # adds at least as many entries as there were.
+    fresh = len(ids) >= SearchEntry.objects.count()
+    with progress(total=len(ids), desc=_("search index"), unit=_("article")) as bar:
+        return _index_in_bulk(ids, bar.update, bulk_load=fresh)
+
+
+def rebuild(progress=None, batch_size=BATCH_SIZE):
+    """Index every published and scheduled article afresh; ``progress(n)`` after each batch."""
+    with transaction.atomic():
         SearchEntry.objects.all().delete()
         SearchTerm.objects.all().delete()
-        for fields in pool.analyzed(batches):
+        return _index_in_bulk(list(_all_indexable_ids()), progress, True, batch_size)
+
+
+def _index_in_bulk(ids, progress, bulk_load, batch_size=BATCH_SIZE):
+    """Analyze ``ids`` on every core and write their entries batch by batch; with
+    ``bulk_load``, without the backend's per-row index maintenance (it then builds the
+    whole full-text index at once). The vocabulary change is counted in memory and written
+    once."""
+    change = Counter()
+    batches = [ids[start : start + batch_size] for start in range(0, len(ids), batch_size)]
+    loading = current_backend().bulk_load() if bulk_load else nullcontext()
+    with transaction.atomic(), loading, _AnalysisPool(batches) as pool:
+        for batch, fields in zip(batches, pool.analyzed(batches), strict=True):
+            for entry in SearchEntry.objects.filter(pk__in=batch):
+                change.subtract(entry.terms())
             entries = [SearchEntry(**values) for values in fields]
-            SearchEntry.objects.bulk_create(entries)
+            SearchEntry.objects.bulk_create(
+                entries,
+                update_conflicts=True,
+                unique_fields=["article"],
+                update_fields=["headline", "summary", "meta", "body"],
+            )
+            indexed = {entry.article_id for entry in entries}
+            SearchEntry.objects.filter(pk__in=set(batch) - indexed).delete()
             for entry in entries:
-                vocabulary.update(entry.terms())
+                change.update(entry.terms())
             if progress:
-                progress(len(entries))
-        SearchTerm.objects.bulk_create(
-            (
-                SearchTerm(term=term, documents=count)
-                for term, count in vocabulary.items()
-                if _fits(term)
-            ),
-            batch_size=VOCABULARY_CHUNK,
-        )
+                progress(len(batch))
+        _adjust_vocabulary(change)
     return len(ids)
 
 

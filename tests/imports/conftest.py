@@ -6,8 +6,6 @@ from itertools import count
 
 import pytest
 
-from sahafa.articles import signals
-
 _serial = count(1)
 
 
@@ -57,16 +55,3 @@ def zip_file(tmp_path):
         return path
 
     return write
-
-
-@pytest.fixture
-def imported_batches():
-    """Every `articles_imported` sending, as a list of the articles it carried."""
-    batches = []
-
-    def receiver(sender, articles, **kwargs):
-        batches.append(list(articles))
-
-    signals.articles_imported.connect(receiver)
-    yield batches
-    signals.articles_imported.disconnect(receiver)

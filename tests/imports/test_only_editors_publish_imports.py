@@ -8,14 +8,14 @@ from sahafa.articles.models import Article
 from tests.factories import make_article
 
 
-def test_a_writer_cannot_publish_imported_articles(writer, imported_batches):
+def test_a_writer_cannot_publish_imported_articles(writer, announced):
     draft = make_article(published=False)
 
     with pytest.raises(PermissionDenied):
         workflow.publish_imported([draft], by=writer.user)
 
     assert Article.objects.get().status == Article.Status.DRAFT
-    assert imported_batches == []
+    assert announced == []
 
 
 def test_an_editor_publishing_imports_is_in_the_history(editor):

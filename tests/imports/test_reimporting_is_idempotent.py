@@ -6,6 +6,7 @@ import pytest
 from sahafa.articles import workflow
 from sahafa.articles.models import Article, ArticleLogEntry, Author, Byline
 from sahafa.imports.importer import import_paths, import_records
+from sahafa.search.engine import search
 from tests.factories import make_tag
 
 pytestmark = pytest.mark.django_db
@@ -25,12 +26,12 @@ def test_importing_the_same_file_twice_adds_nothing(news_record, zip_file):
     assert ArticleLogEntry.objects.count() == 5
 
 
-def test_a_corrected_record_updates_its_article(news_record, imported_batches):
+def test_a_corrected_record_updates_its_article(news_record, announced):
     original = news_record()
     untouched = news_record()
     import_records([original, untouched])
     article = Article.objects.get(source_url=original["url"])
-    imported_batches.clear()
+    announced.clear()
 
     corrected = {
         **original,
@@ -46,7 +47,8 @@ def test_a_corrected_record_updates_its_article(news_record, imported_batches):
     assert article.slug.startswith("أمير-عسير-يدشن")
     assert article.body.endswith("<p>وتشمل المشروعات طرقاً ومدارس ومستشفيات.</p>")
     assert [a.name for a in article.byline_authors] == ["أبها - مريم الجابر"]
-    assert imported_batches == [[article]]
+    assert announced == [("imported", article.pk)]
+    assert search(article.headline).articles == [article]
     # An update is not a new publication: the history keeps its one line.
     assert article.log_entries.count() == 1
 

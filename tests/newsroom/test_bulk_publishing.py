@@ -26,23 +26,23 @@ def messages_of(response):
     return [str(message) for message in response.context["messages"]]
 
 
-def test_the_editor_publishes_three_drafts_at_once(editor, reader, signals_sent):
+def test_the_editor_publishes_three_drafts_at_once(editor, reader, announced):
     drafts = [make_article(f"مسودة رقم {n}", published=False) for n in range(3)]
 
     response = bulk(editor, "publish_selected", drafts)
 
     assert "نُشرت 3 مقالات." in messages_of(response)
     assert Article.objects.published().filter(pk__in=[d.pk for d in drafts]).count() == 3
-    assert sorted(signals_sent) == sorted(("article_published", d.pk) for d in drafts)
+    assert sorted(announced) == sorted(("published", d.pk) for d in drafts)
     for draft in drafts:
         draft.refresh_from_db()
         assert reader.get(draft.get_absolute_url()).status_code == 200
 
 
-def test_an_already_published_article_is_named_and_the_rest_go_ahead(editor, signals_sent):
+def test_an_already_published_article_is_named_and_the_rest_go_ahead(editor, announced):
     draft = make_article("مسودة تنتظر", published=False)
     live = make_article("خبر منشور منذ الصباح")
-    signals_sent.clear()
+    announced.clear()
 
     response = bulk(editor, "publish_selected", [draft, live])
 
@@ -52,12 +52,12 @@ def test_an_already_published_article_is_named_and_the_rest_go_ahead(editor, sig
     assert "«خبر منشور منذ الصباح»" in refused
     # The verb's own reason, in the Arabic of the articles app's catalogue.
     assert arabic("This article is already published.") in refused
-    assert signals_sent == [("article_published", draft.pk)]
+    assert announced == [("published", draft.pk)]
 
 
-def test_the_editor_unpublishes_and_archives_in_bulk(editor, reader, signals_sent):
+def test_the_editor_unpublishes_and_archives_in_bulk(editor, reader, announced):
     live = [make_article(f"خبر منشور {n}") for n in range(2)]
-    signals_sent.clear()
+    announced.clear()
 
     response = bulk(editor, "unpublish_selected", live)
 
@@ -69,6 +69,4 @@ def test_the_editor_unpublishes_and_archives_in_bulk(editor, reader, signals_sen
     assert "أُرشف مقالان." in messages_of(response)
     statuses = Article.objects.filter(pk__in=[a.pk for a in live]).values_list("status", flat=True)
     assert set(statuses) == {Article.Status.ARCHIVED}
-    assert [name for name, _ in signals_sent] == (
-        ["article_unpublished"] * 2 + ["article_archived"] * 2
-    )
+    assert [name for name, _ in announced] == (["unpublished"] * 2 + ["archived"] * 2)

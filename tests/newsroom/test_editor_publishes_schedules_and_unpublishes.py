@@ -40,7 +40,7 @@ def submitted(writer):
 
 
 def test_the_editor_fixes_the_headline_and_publishes_in_one_step(
-    editor, reader, submitted, signals_sent
+    editor, reader, submitted, announced
 ):
     response = press(editor, submitted, "_publish", headline="وزير المالية يعلن ميزانية 2026")
 
@@ -50,11 +50,11 @@ def test_the_editor_fixes_the_headline_and_publishes_in_one_step(
     assert submitted.headline == "وزير المالية يعلن ميزانية 2026"
     assert submitted.status == Article.Status.PUBLISHED
     assert submitted.log_entries.first().user == editor.user
-    assert signals_sent == [("article_published", submitted.pk)]
+    assert announced == [("published", submitted.pk)]
     assert reader.get(submitted.get_absolute_url()).status_code == 200
 
 
-def test_a_scheduled_article_stays_hidden_until_its_time(editor, reader, submitted, signals_sent):
+def test_a_scheduled_article_stays_hidden_until_its_time(editor, reader, submitted, announced):
     at = timezone.localtime() + timedelta(hours=3)
 
     response = press(
@@ -70,14 +70,14 @@ def test_a_scheduled_article_stays_hidden_until_its_time(editor, reader, submitt
     submitted.refresh_from_db()
     assert submitted.status == Article.Status.SCHEDULED
     assert submitted.published_at == at.replace(microsecond=0)
-    assert signals_sent == [("article_published", submitted.pk)]
+    assert announced == [("scheduled", submitted.pk)]
     assert reader.get(submitted.get_absolute_url()).status_code == 404
     assert not Article.objects.published().filter(pk=submitted.pk).exists()
     later = at + timedelta(minutes=1)
     assert Article.objects.published(at=later).filter(pk=submitted.pk).exists()
 
 
-def test_scheduling_in_the_past_is_refused_with_an_arabic_error(editor, submitted, signals_sent):
+def test_scheduling_in_the_past_is_refused_with_an_arabic_error(editor, submitted, announced):
     an_hour_ago = timezone.localtime() - timedelta(hours=1)
 
     response = press(
@@ -96,37 +96,37 @@ def test_scheduling_in_the_past_is_refused_with_an_arabic_error(editor, submitte
     submitted.refresh_from_db()
     assert submitted.status == Article.Status.REVIEW
     assert submitted.headline == "وزير المالية يعلن ميزانية 2025"
-    assert signals_sent == []
+    assert announced == []
 
 
-def test_unpublishing_takes_the_article_off_the_site(editor, reader, signals_sent):
+def test_unpublishing_takes_the_article_off_the_site(editor, reader, announced):
     article = make_article("خبر فيه خطأ جوهري")
     assert reader.get(article.get_absolute_url()).status_code == 200
-    signals_sent.clear()
+    announced.clear()
 
     response = press(editor, article, "_unpublish")
 
     assert "سُحب المقال من الموقع وعاد مسودة." in messages_of(response)
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
-    assert signals_sent == [("article_unpublished", article.pk)]
+    assert announced == [("unpublished", article.pk)]
     assert reader.get(article.get_absolute_url()).status_code == 404
 
 
-def test_the_editor_returns_an_article_to_its_writer(editor, writer, submitted, signals_sent):
+def test_the_editor_returns_an_article_to_its_writer(editor, writer, submitted, announced):
     press(editor, submitted, "_return_to_writer")
 
     submitted.refresh_from_db()
     assert submitted.status == Article.Status.DRAFT
-    assert signals_sent == [("article_returned", submitted.pk)]
+    assert announced == [("returned", submitted.pk)]
     # It is the writer's to edit again.
     assert 'name="headline"' in writer.get(change_url(submitted)).content.decode()
 
 
-def test_a_refused_verb_is_reported_in_arabic_and_the_edit_is_kept(editor, signals_sent):
+def test_a_refused_verb_is_reported_in_arabic_and_the_edit_is_kept(editor, announced):
     article = make_article("مقال مؤرشف")
     workflow.archive(article, by=editor.user)
-    signals_sent.clear()
+    announced.clear()
 
     data = form_fields(editor.get(change_url(article)))
     data.update(headline="مقال مؤرشف بعنوان أدق", _archive="1")
@@ -136,7 +136,7 @@ def test_a_refused_verb_is_reported_in_arabic_and_the_edit_is_kept(editor, signa
     article.refresh_from_db()
     assert article.headline == "مقال مؤرشف بعنوان أدق"
     assert article.status == Article.Status.ARCHIVED
-    assert signals_sent == []
+    assert announced == []
 
 
 def test_the_history_of_the_article_is_on_its_page(editor, submitted):
@@ -164,7 +164,7 @@ def test_the_buttons_follow_the_article_status(editor, submitted):
 
 
 def test_even_an_editor_cannot_set_the_status_or_time_through_the_form(
-    editor, submitted, signals_sent
+    editor, submitted, announced
 ):
     data = form_fields(editor.get(change_url(submitted)))
     data.update(status="published", published_at="2020-01-01 10:00", _save="1")
@@ -174,4 +174,4 @@ def test_even_an_editor_cannot_set_the_status_or_time_through_the_form(
     submitted.refresh_from_db()
     assert submitted.status == Article.Status.REVIEW
     assert submitted.published_at is None
-    assert signals_sent == []
+    assert announced == []

@@ -9,7 +9,7 @@ from tests.factories import make_article
 pytestmark = pytest.mark.django_db
 
 
-def test_the_moderator_can_neither_add_change_nor_publish_articles(moderator, signals_sent):
+def test_the_moderator_can_neither_add_change_nor_publish_articles(moderator, announced):
     article = make_article("خبر عليه تعليقات كثيرة", published=False)
     change_url = reverse("admin:articles_article_change", args=[article.pk])
 
@@ -24,4 +24,4 @@ def test_the_moderator_can_neither_add_change_nor_publish_articles(moderator, si
     article.refresh_from_db()
     assert article.headline == "خبر عليه تعليقات كثيرة"
     assert article.status == Article.Status.DRAFT
-    assert signals_sent == []
+    assert announced == []

@@ -39,7 +39,7 @@ def test_the_writer_sees_no_publishing_controls(writer, writers_draft):
 
 @pytest.mark.parametrize("button", PUBLISHING_BUTTONS)
 def test_a_crafted_publishing_post_is_refused_and_changes_nothing(
-    writer, writers_draft, signals_sent, button
+    writer, writers_draft, announced, button
 ):
     data = form_fields(writer.get(change_url(writers_draft)))
     data["headline"] = "عنوان جديد لم يكن ينبغي حفظه"
@@ -54,11 +54,11 @@ def test_a_crafted_publishing_post_is_refused_and_changes_nothing(
     assert writers_draft.published_at is None
     assert not Article.objects.published().filter(pk=writers_draft.pk).exists()
     assert not writers_draft.log_entries.exists()
-    assert signals_sent == []
+    assert announced == []
 
 
 def test_publishing_a_new_article_in_one_crafted_post_creates_nothing(
-    writer, writers_draft, signals_sent
+    writer, writers_draft, announced
 ):
     data = form_fields(writer.get(reverse("admin:articles_article_add")))
     data.update(headline="خبر عاجل ينشره الكاتب بنفسه", section=str(writers_draft.section_id))
@@ -68,10 +68,10 @@ def test_publishing_a_new_article_in_one_crafted_post_creates_nothing(
 
     assert response.status_code == 403
     assert not Article.objects.filter(headline="خبر عاجل ينشره الكاتب بنفسه").exists()
-    assert signals_sent == []
+    assert announced == []
 
 
-def test_a_crafted_bulk_publish_changes_nothing(writer, writers_draft, signals_sent):
+def test_a_crafted_bulk_publish_changes_nothing(writer, writers_draft, announced):
     response = writer.post(
         reverse("admin:articles_article_changelist"),
         {"action": "publish_selected", "_selected_action": [str(writers_draft.pk)]},
@@ -80,10 +80,10 @@ def test_a_crafted_bulk_publish_changes_nothing(writer, writers_draft, signals_s
     assert response.status_code in {200, 302}
     writers_draft.refresh_from_db()
     assert writers_draft.status == Article.Status.DRAFT
-    assert signals_sent == []
+    assert announced == []
 
 
-def test_a_status_smuggled_into_the_form_is_ignored(writer, writers_draft, signals_sent):
+def test_a_status_smuggled_into_the_form_is_ignored(writer, writers_draft, announced):
     data = form_fields(writer.get(change_url(writers_draft)))
     data.update(status="published", published_at="2020-01-01 10:00", _save="1")
 
@@ -93,10 +93,10 @@ def test_a_status_smuggled_into_the_form_is_ignored(writer, writers_draft, signa
     writers_draft.refresh_from_db()
     assert writers_draft.status == Article.Status.DRAFT
     assert writers_draft.published_at is None
-    assert signals_sent == []
+    assert announced == []
 
 
-def test_the_writer_cannot_edit_or_delete_a_published_article(writer, signals_sent):
+def test_the_writer_cannot_edit_or_delete_a_published_article(writer, announced):
     article = make_article("خبر منشور كتبه الكاتب", by=writer.user)
     data = form_fields(writer.get(change_url(article)))
 

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 ADD_URL = reverse("admin:articles_article_add")
 
 
-def test_the_writer_files_a_story_with_two_bylines_and_submits_it(writer, signals_sent):
+def test_the_writer_files_a_story_with_two_bylines_and_submits_it(writer, announced):
     section = make_section("محليات")
     first, second = make_author("نورة القحطاني"), make_author("فهد العتيبي")
     data = form_fields(writer.get(ADD_URL))
@@ -41,7 +41,7 @@ def test_the_writer_files_a_story_with_two_bylines_and_submits_it(writer, signal
     assert article.byline_authors == [first, second]
     assert article.status == Article.Status.REVIEW
     assert article.log_entries.get().user == writer.user
-    assert signals_sent == [("article_submitted", article.pk)]
+    assert announced == [("submitted", article.pk)]
     assert "أُرسل المقال إلى المحررين للمراجعة." in [str(m) for m in response.context["messages"]]
     # Now it is on the editors' desk: the writer reads it but no longer edits it.
     change_page = writer.get(reverse("admin:articles_article_change", args=[article.pk]))
@@ -50,7 +50,7 @@ def test_the_writer_files_a_story_with_two_bylines_and_submits_it(writer, signal
     assert 'name="_submit_for_review"' not in change_page.content.decode()
 
 
-def test_a_story_without_a_headline_is_refused_and_the_text_is_kept(writer, signals_sent):
+def test_a_story_without_a_headline_is_refused_and_the_text_is_kept(writer, announced):
     data = form_fields(writer.get(ADD_URL))
     data.update(
         {
@@ -66,4 +66,4 @@ def test_a_story_without_a_headline_is_refused_and_the_text_is_kept(writer, sign
     assert "هذا الحقل مطلوب." in response.content.decode()
     assert "نص طويل كتبه الكاتب ولا يريد أن يفقده." in response.content.decode()
     assert not Article.objects.exists()
-    assert signals_sent == []
+    assert announced == []

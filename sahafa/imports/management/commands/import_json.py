@@ -38,9 +38,23 @@ class Command(BaseCommand):
             bar.set_description(path.name)
             bar.refresh()
 
+        def phases(iterable=(), **kwargs):
+            # The search index and the related lists after the last batch, one bar each.
+            return tqdm(
+                iterable,
+                file=sys.stderr,
+                disable=no_progress or not sys.stderr.isatty(),
+                dynamic_ncols=True,
+                **kwargs,
+            )
+
         with bar:
             summary = import_paths(
-                paths, batch_size=batch_size, progress=bar.update, on_file=on_file
+                paths,
+                batch_size=batch_size,
+                progress=bar.update,
+                on_file=on_file,
+                phases=phases,
             )
         self.stdout.write(
             _(

@@ -23,10 +23,14 @@ class Command(BaseCommand):
         backend = current_backend()
         backend.optimize()
         self.stdout.write(
-            _("Indexed %(count)d articles in %(seconds).1f s; index size %(size).1f MB.")
+            _(
+                "Indexed %(count)d articles in %(seconds).1f s (%(rate).0f articles/s); "
+                "index size %(size).1f MB."
+            )
             % {
                 "count": indexed,
-                "seconds": time.perf_counter() - started,
+                "seconds": (seconds := time.perf_counter() - started),
+                "rate": indexed / seconds if seconds else 0,
                 "size": backend.index_size() / 1e6,
             }
         )
