@@ -28,10 +28,5 @@ def analyzed_fields(source):
     }
 
 
-def entry_for(article):
-    """An unsaved SearchEntry for ``article``."""
-    return SearchEntry(**analyzed_fields(source_fields(article)))
-
-
 def _terms(text):
     return " ".join(analyze(text))

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from sahafa.articles.models import Article
 
 from .backends import current_backend
-from .documents import analyzed_fields, entry_for, source_fields
+from .documents import analyzed_fields, source_fields
 from .models import SearchEntry, SearchTerm
 
 # Scheduled articles are indexed too: they become public at published_at with no job to
@@ -30,10 +30,7 @@ VOCABULARY_CHUNK = 500
 def index_articles(articles):
     """Bring the index in line with the saved state of ``articles`` (objects or ids):
     published and scheduled ones are (re)indexed, any other is removed."""
-    ids = [getattr(article, "pk", article) for article in articles]
-    with transaction.atomic():
-        for start in range(0, len(ids), BATCH_SIZE):
-            _index_batch(ids[start : start + BATCH_SIZE])
+    _index_in_bulk([getattr(article, "pk", article) for article in articles], None, False)
 
 
 def _indexable(ids):
@@ -44,33 +41,8 @@ def _indexable(ids):
     )
 
 
-def _entries(ids):
-    """Fresh, unsaved entries for the indexable articles among ``ids``."""
-    return [entry_for(article) for article in _indexable(ids)]
-
-
 def _analyzed_batch(sources):
     return [analyzed_fields(source) for source in sources]
-
-
-def _index_batch(ids):
-    old_terms = {entry.pk: entry.terms() for entry in SearchEntry.objects.filter(pk__in=ids)}
-    entries = _entries(ids)
-    SearchEntry.objects.bulk_create(
-        entries,
-        update_conflicts=True,
-        unique_fields=["article"],
-        update_fields=["headline", "summary", "meta", "body"],
-    )
-    indexed_ids = {entry.article_id for entry in entries}
-    SearchEntry.objects.filter(pk__in=set(old_terms) - indexed_ids).delete()
-
-    change = Counter()
-    for terms in old_terms.values():
-        change.subtract(terms)
-    for entry in entries:
-        change.update(entry.terms())
-    _adjust_vocabulary(change)
 
 
 def remove_from_index(ids):
