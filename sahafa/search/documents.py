@@ -2,8 +2,6 @@
 
 from sahafa.arabic import analyze, plain_text
 
-from .models import SearchEntry
-
 
 def source_fields(article):
     """The article's text as the index reads it; tags, bylines and section are read through
