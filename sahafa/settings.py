@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_rq",
+    "django_tasks_rq",
     "sahafa.articles",
     "sahafa.newsroom",
     "sahafa.search",

@@ -1,2 +1,3 @@
-"""Background work: Django's tasks framework (the django-tasks backport), retries, the
-worker that `sahafa serve` runs beside the web server, and `sahafa tasks`."""
+"""Running the site and its background work: `sahafa serve` (gunicorn, with a task worker
+beside it), `sahafa worker`, `sahafa tasks`, and tasks that retry, on Django's tasks
+framework (the django-tasks backport)."""

@@ -16,15 +16,22 @@ class Command(BaseCommand):
             type=int,
             default=int(os.environ.get("WEB_CONCURRENCY", str((os.cpu_count() or 1) * 2 + 1))),
         )
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Run no background task worker beside the site (run `sahafa worker` elsewhere).",
+        )
 
-    def handle(self, *args, host, port, workers, **options):
+    def handle(self, *args, host, port, workers, no_worker, **options):
         call_command("collectstatic", interactive=False, verbosity=0)
+        os.environ["SAHAFA_SERVE_WORKER"] = "0" if no_worker else "1"
         self.stdout.write(self.style.SUCCESS(f"صحافة تعمل على http://{host}:{port}/"))
         sys.stdout.flush()
         os.execvp(
             sys.executable,
             [
                 sys.executable, "-m", "gunicorn", "sahafa.wsgi:application",
+                "--config", "python:sahafa.background.gunicorn",
                 "--bind", f"{host}:{port}",
                 "--workers", str(workers),
                 "--worker-class", "gthread",
