@@ -3,8 +3,10 @@
     .venv/bin/python bench/import_corpus.py                 # SQLite in a temporary folder
     .venv/bin/python bench/import_corpus.py --postgres      # PostgreSQL sahafa_bench_import
 
-Reports the wall time of the first import (everything hung on `articles_imported` included),
-articles per second, the wall time of an idempotent re-run, peak RSS and the database size.
+Reports the wall time of the first import, end to end (articles, search index and «شاهد
+أيضاً» lists ready to serve), articles per second, where the time went (the importer's
+batches, then each bulk phase run on `articles_imported`), the wall time of an idempotent
+re-run, peak RSS (this process and its analysis workers) and the database size.
 The PostgreSQL database is dropped and created again on each run. `--importer-only`
 disconnects the `articles_imported` subscribers (search, related) to show the importer's
 own share.
@@ -62,6 +64,7 @@ def main():
     os.environ["SAHAFA_VAR_DIR"] = str(var_dir)
     os.environ["SECRET_KEY"] = "benchmark-only"
     os.environ["CACHE_URL"] = "locmem://"
+    os.environ["SAHAFA_TASKS"] = "immediate"
     if args.postgres:
         fresh_postgres(args.postgres)
         os.environ["DATABASE_URL"] = args.postgres
@@ -96,6 +99,31 @@ def main():
         subscribers = []
 
     batch_seconds = []
+    phase_seconds = {}
+
+    class Phase:
+        """A tqdm stand-in that times each bulk phase by its description."""
+
+        def __init__(self, iterable=(), desc="?", **_):
+            self.iterable, self.desc, self.started = iterable, desc, time.perf_counter()
+
+        def __iter__(self):
+            yield from self.iterable
+            self.stop()
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc_info):
+            self.stop()
+
+        def stop(self):
+            seconds = time.perf_counter() - self.started
+            phase_seconds[self.desc] = phase_seconds.get(self.desc, 0) + seconds
+
+        def update(self, count=1):
+            pass
+
     last = started = time.perf_counter()
 
     def batch_done(_count):
@@ -104,7 +132,9 @@ def main():
         batch_seconds.append(now - last)
         last = now
 
-    first = import_paths([args.corpus], batch_size=args.batch_size, progress=batch_done)
+    first = import_paths(
+        [args.corpus], batch_size=args.batch_size, progress=batch_done, phases=Phase
+    )
     first_seconds = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -112,6 +142,7 @@ def main():
     again_seconds = time.perf_counter() - started
 
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_child_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     size_mb = database_size(os.environ["DATABASE_URL"]) / 1024 / 1024
     from django.db import connection
 
@@ -123,7 +154,10 @@ def main():
         f"{dict(first.skipped_reasons)}, {len(first.file_errors)} bad files"
     )
     print(f"  wall time       {first_seconds:.1f} s")
-    print(f"  throughput      {first.processed / first_seconds:.0f} records/s")
+    print(f"  throughput      {first.created / first_seconds:.0f} articles/s end to end")
+    print(f"  importer        {sum(batch_seconds):.1f} s in batches")
+    for desc, seconds in phase_seconds.items():
+        print(f"  {desc:<15} {seconds:.1f} s")
     p50, p95 = (statistics.quantiles(batch_seconds, n=20)[i] for i in (9, 18))
     print(
         f"  per batch       median {p50:.2f} s, p95 {p95:.2f} s, "
@@ -134,7 +168,7 @@ def main():
         f"{again.updated} updated in {again_seconds:.1f} s"
     )
     print(f"published         {Article.objects.published().count()} articles")
-    print(f"peak RSS          {peak_rss_mb:.0f} MB")
+    print(f"peak RSS          {peak_rss_mb:.0f} MB, largest worker {peak_child_rss_mb:.0f} MB")
     print(f"database size     {size_mb:.0f} MB")
     connection.close()
     shutil.rmtree(var_dir)

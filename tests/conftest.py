@@ -153,3 +153,46 @@ def moderator(db):
     from django.test import Client
 
     return _logged_in(Client, make_user("moderator", roles.COMMENT_MODERATOR))
+
+
+def _restore_roles(roles):
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    for name, permissions in roles.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for app_label, model, codename, label in permissions:
+            content_type = ContentType.objects.get_by_natural_key(app_label, model)
+            permission, _ = Permission.objects.get_or_create(
+                content_type=content_type, codename=codename, defaults={"name": label}
+            )
+            group.permissions.add(permission)
+
+
+@pytest.fixture(scope="session")
+def newsroom_roles(django_db_setup, django_db_blocker):
+    """The groups the data migrations made, with their permissions, as first migrated."""
+    from django.contrib.auth.models import Group
+
+    with django_db_blocker.unblock():
+        return {
+            group.name: [
+                (p.content_type.app_label, p.content_type.model, p.codename, p.name)
+                for p in group.permissions.select_related("content_type")
+            ]
+            for group in Group.objects.all()
+        }
+
+
+@pytest.fixture
+def newsroom_roles_kept(newsroom_roles, django_db_blocker):
+    """A transactional or live_server test ends by emptying every table; Django then
+    re-creates content types and model permissions, but not the groups the data migrations
+    made. A test using this starts and ends with those roles in place. (serialized_rollback
+    cannot do it: under Playwright the test sees another connection object than the one
+    the serialized data was stored on.)"""
+    with django_db_blocker.unblock():
+        _restore_roles(newsroom_roles)
+    yield
+    with django_db_blocker.unblock():
+        _restore_roles(newsroom_roles)

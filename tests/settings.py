@@ -34,3 +34,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# A file, not memory: task workers in other processes (tests/background) open it too.
+TEST_DATABASE = os.path.join(os.environ["SAHAFA_VAR_DIR"], "test-db.sqlite3")
+DATABASES["default"]["TEST"] = {"NAME": TEST_DATABASE}  # noqa: F405
