@@ -68,6 +68,15 @@ def cache_from_url(url):
         }
     if parts.scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if parts.scheme == "file":
+        # Shared by every process on the machine, unlike local memory: what one worker
+        # forgets (a moderated thread, a purged page), the others forget too.
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": parts.path,
+            "TIMEOUT": 300,
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sahafa"}
 
 
@@ -133,12 +142,17 @@ INSTALLED_APPS = [
     "sahafa.feeds",
     "sahafa.imports",
     "sahafa.background",
+    "sahafa.pagecache",
     "sahafa.demo",
 ]
 
 MIDDLEWARE = [
+    # Outermost: stores pages with every header the others add (sahafa/pagecache).
+    "sahafa.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "sahafa.articles.surrogate.SurrogateKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -176,7 +190,13 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", f"file://{VAR_DIR / 'cache'}"))}
+# Seconds a cached page stays fresh (0: no page cache); purged at once when what it shows
+# changes. SAHAFA_PURGE_URL: where purges by surrogate key go (a CDN or Varnish).
+SAHAFA_PAGE_CACHE_SECONDS = int(os.environ.get("SAHAFA_PAGE_CACHE_SECONDS", "60"))
+SAHAFA_PURGE_URL = os.environ.get("SAHAFA_PURGE_URL", "")
+SAHAFA_PURGE_METHOD = os.environ.get("SAHAFA_PURGE_METHOD", "PURGE")
+SAHAFA_PURGE_TOKEN = os.environ.get("SAHAFA_PURGE_TOKEN", "")
 TASKS, RQ_QUEUES = tasks_from_env("SAHAFA_TASKS", os.environ.get("CACHE_URL", ""))
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -120,6 +120,13 @@ def _name_changed(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs)
         announce(instance.articles.values_list("pk", flat=True), "renamed", using)
 
 
+def _section_changed(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):
+    if not raw:
+        transaction.on_commit(
+            lambda: signals.site_changed.send(sender=sender), using=using, robust=True
+        )
+
+
 def _tag_deleting(sender, instance, using=DEFAULT_DB_ALIAS, **kwargs):
     announce(instance.articles.values_list("pk", flat=True), "edited", using)
 
@@ -137,3 +144,5 @@ def connect():
         pre_save.connect(_remember_name, sender=model, dispatch_uid=uid)
         post_save.connect(_name_changed, sender=model, dispatch_uid=uid)
     pre_delete.connect(_tag_deleting, sender=Tag, dispatch_uid="changes-tag")
+    post_save.connect(_section_changed, sender=Section, dispatch_uid="changes-site")
+    post_delete.connect(_section_changed, sender=Section, dispatch_uid="changes-site")

@@ -95,6 +95,9 @@ class Author(models.Model):
         return reverse("articles:author", args=[self.slug])
 
 
+# How long a breaking story stays in the «عاجل» ticker.
+BREAKING_HOURS = 24
+
 # {name: callable returning a query expression}: what add-ons add to every listing card,
 # registered in their AppConfig.ready() (the comments app adds `comment_count`).
 CARD_ANNOTATIONS = {}
@@ -117,12 +120,27 @@ class ArticleQuerySet(models.QuerySet):
     def in_review(self):
         return self.filter(status=Article.Status.REVIEW)
 
-    def breaking(self, hours=24):
+    def breaking(self, hours=BREAKING_HOURS):
         """Breaking news still fresh enough for the «عاجل» ticker."""
         now = timezone.now()
         return self.published(now).filter(
             is_breaking=True, published_at__gte=now - timedelta(hours=hours)
         )
+
+    def next_unannounced_change(self, now):
+        """The next moment what readers see changes with nothing saved: a scheduled article
+        going live, or a breaking item leaving the ticker. None if nothing is due."""
+        due = self.scheduled(now).order_by("published_at").values_list("published_at", flat=True)
+        expiring = (
+            self.breaking(BREAKING_HOURS)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+        )
+        moments = [
+            due.first(),
+            (first + timedelta(hours=BREAKING_HOURS)) if (first := expiring.first()) else None,
+        ]
+        return min(filter(None, moments), default=None)
 
     def in_section(self, section):
         return self.filter(section=section)

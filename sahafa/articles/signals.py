@@ -18,3 +18,6 @@ articles_deleting = Signal()
 # Subscribers do their bulk work here, at once, and also catch up on articles an
 # interrupted earlier run left behind.
 articles_imported = Signal()
+
+# After a transaction that changed the sections (the menu on every page) commits.
+site_changed = Signal()

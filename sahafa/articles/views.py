@@ -9,6 +9,7 @@ from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import requires_csrf_token
 
+from . import surrogate
 from .models import Article, Author, Section, Tag
 
 PAGE_SIZE = 20
@@ -50,29 +51,29 @@ def home(request):
     public = Article.objects.published().for_cards().newest_first()
     top = list(public[: 1 + LATEST_SIZE])
     lead, latest = (top[0], top[1:]) if top else (None, [])
+    breaking = list(
+        Article.objects.breaking().select_related("section").newest_first()[:BREAKING_SIZE]
+    )
+    sections = newest_per_section(
+        Article.objects.published().exclude(pk__in=[article.pk for article in top]),
+        HOME_SECTION_SIZE,
+    )
+    shown = [*top, *breaking, *(card for _section, cards in sections for card in cards)]
+    surrogate.show(request, "latest", *surrogate.articles(shown))
     return render(
         request,
         "articles/home.html",
-        {
-            "lead": lead,
-            "latest": latest,
-            "breaking": Article.objects.breaking()
-            .select_related("section")
-            .newest_first()[:BREAKING_SIZE],
-            "sections": newest_per_section(
-                Article.objects.published().exclude(pk__in=[article.pk for article in top]),
-                HOME_SECTION_SIZE,
-            ),
-        },
+        {"lead": lead, "latest": latest, "breaking": breaking, "sections": sections},
     )
 
 
 def listing(request, template_context, articles):
-    return render(
-        request,
-        "articles/listing.html",
-        {**template_context, "page": page_of(request, articles.for_cards().newest_first())},
+    page = page_of(request, articles.for_cards().newest_first())
+    listed = template_context["object"]
+    surrogate.show(
+        request, f"{template_context['kind']}-{listed.pk}", *surrogate.articles(page.object_list)
     )
+    return render(request, "articles/listing.html", {**template_context, "page": page})
 
 
 def section(request, slug):
@@ -116,6 +117,7 @@ def detail(request, section, pk, slug=None):
     if section != article.section.slug or slug != article.slug:
         return redirect(article, permanent=article.is_public)
     is_preview = not article.is_public
+    surrogate.show(request, f"article-{article.pk}")
     response = render(
         request,
         "articles/detail.html",

@@ -24,6 +24,7 @@ from django.db.models import (
 from sahafa.articles.changes import NoProgress
 from sahafa.articles.models import Article
 
+from . import signals
 from .fingerprints import idf, posting_terms, profile, profile_text, text_of, tfidf_vector
 from .models import Fingerprint, Posting, RelatedArticle, RelatedPin, TermStatistic
 from .scoring import CANDIDATES, LIST_LENGTH, Collection, Entry
@@ -206,7 +207,13 @@ def current_lists(article_ids):
 
 
 def write_lists(lists):
-    """Replace the stored lists of the articles in `lists` ({id: [(related id, score)]})."""
+    """Replace the stored lists of the articles in `lists` ({id: [(related id, score)]}),
+    and announce them once the transaction commits."""
+    ids = frozenset(lists)
+    if ids:
+        transaction.on_commit(
+            lambda: signals.lists_changed.send(sender=RelatedArticle, ids=ids), robust=True
+        )
     for chunk in chunks(lists):
         RelatedArticle.objects.filter(article_id__in=chunk).delete()
     insert_rows(

@@ -14,13 +14,47 @@ from tests.factories import make_article, make_comment
 pytestmark = pytest.mark.django_db
 
 
-def test_a_post_without_the_csrf_token_is_refused():
+def test_a_post_forged_on_another_site_gets_the_form_back_and_saves_nothing():
     article = make_article()
     strict = Client(enforce_csrf_checks=True)
 
-    response = strict.post(reverse("comments:post", args=[article.pk]), form_data(article))
+    response = strict.post(
+        reverse("comments:post", args=[article.pk]),
+        form_data(article, comment="تعليق كتبه القارئ بنفسه"),
+        HTTP_ORIGIN="https://evil.example",
+    )
 
     assert response.status_code == 403
+    html = response.content.decode()
+    assert "تعذّر التحقق من هذا النموذج" in html
+    assert "تعليق كتبه القارئ بنفسه" in html
+    assert Comment.objects.count() == 0
+
+
+def test_a_reader_posting_from_the_page_needs_no_csrf_cookie():
+    article = make_article()
+    strict = Client(enforce_csrf_checks=True)
+
+    response = strict.post(
+        reverse("comments:post", args=[article.pk]),
+        form_data(article),
+        HTTP_ORIGIN="http://testserver",
+    )
+
+    assert response.status_code == 302
+    assert Comment.objects.count() == 1
+
+
+def test_a_staff_post_without_its_csrf_token_gets_the_form_back(editor):
+    article = make_article()
+    editor.handler.enforce_csrf_checks = True
+
+    response = editor.post(
+        reverse("comments:post", args=[article.pk]), form_data(article, comment="رأي المحرر")
+    )
+
+    assert response.status_code == 403
+    assert "رأي المحرر" in response.content.decode()
     assert Comment.objects.count() == 0
 
 

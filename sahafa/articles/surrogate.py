@@ -1,0 +1,51 @@
+"""Surrogate keys: each reader response names what it shows (`Surrogate-Key` for Fastly
+and Varnish xkey, `Cache-Tag` for Cloudflare), so a cache can forget exactly the pages that
+show a changed thing. The vocabulary:
+
+- `site`: every page (the masthead and the sections menu);
+- `latest`: site-wide newest lists (home page, site feed, sitemaps);
+- `section-<id>`, `tag-<id>`, `author-<id>`: their pages and feeds;
+- `article-<id>`: the article's page and every page showing its card or link;
+- `related-<id>`: the article's page, which shows its «شاهد أيضاً» list (sahafa/related).
+"""
+
+
+def show(request, *keys):
+    """Record that the response to `request` shows `keys`."""
+    request.__dict__.setdefault("surrogate_keys", {"site"}).update(keys)
+
+
+def articles(items):
+    return [f"article-{getattr(item, 'pk', item)}" for item in items]
+
+
+def keys_showing(ids):
+    """The keys of every page that shows the articles `ids`, as they are now, or will once
+    they are public: what to purge when they change. Pages that showed an article before
+    it moved section, lost a tag or was deleted carry its own key."""
+    from .models import Article, Byline
+
+    keys = set(articles(ids))
+    if not keys:
+        return keys
+    keys.add("latest")
+    sections = Article.objects.filter(pk__in=ids).values_list("section_id", flat=True)
+    keys.update(f"section-{pk}" for pk in sections.distinct())
+    tags = Article.tags.through.objects.filter(article_id__in=ids).values_list("tag_id", flat=True)
+    keys.update(f"tag-{pk}" for pk in tags.distinct())
+    authors = Byline.objects.filter(article_id__in=ids).values_list("author_id", flat=True)
+    keys.update(f"author-{pk}" for pk in authors.distinct())
+    return keys
+
+
+class SurrogateKeyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        keys = request.__dict__.get("surrogate_keys")
+        if keys:
+            response["Surrogate-Key"] = " ".join(sorted(keys))
+            response["Cache-Tag"] = ",".join(sorted(keys))
+        return response

@@ -1,0 +1,71 @@
+"""What may be cached and for how long: one definition, read by the WSGI entrance (hits)
+and the middleware (stores)."""
+
+import re
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+# Listings' `?page=N` is the only query a cached page may have: anything else (a reader's
+# held-comment link, `?replyto=`) is rendered for that request alone.
+CACHEABLE_QUERY = re.compile(r"(page=\d{1,6})?")
+UNCACHED_PREFIXES = ("/admin/", "/static/", "/media/", "/comments/", "/search/", "/api/")
+# A reader with a session (staff) or a pending flash message sees a page of their own.
+PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME + "=", "messages=")
+
+BROWSER_SECONDS = 30
+STALE_WHILE_REVALIDATE = 300
+STALE_IF_ERROR = 24 * 60 * 60
+
+
+def enabled():
+    return settings.SAHAFA_PAGE_CACHE_SECONDS > 0
+
+
+def cacheable_request(method, path, query, cookies):
+    return (
+        method in ("GET", "HEAD")
+        and not path.startswith(UNCACHED_PREFIXES)
+        and CACHEABLE_QUERY.fullmatch(query) is not None
+        and not any(name in cookies for name in PRIVATE_COOKIES)
+    )
+
+
+def cacheable_response(response):
+    control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in control
+        and "no-store" not in control
+        and response.has_header("Surrogate-Key")
+    )
+
+
+def cache_control(lifetime):
+    return (
+        f"public, max-age={min(BROWSER_SECONDS, int(lifetime))}, s-maxage={int(lifetime)}, "
+        f"stale-while-revalidate={STALE_WHILE_REVALIDATE}, stale-if-error={STALE_IF_ERROR}"
+    )
+
+
+def lifetime():
+    """Seconds a page rendered now stays fresh: the configured lifetime, cut short by the
+    next moment pages change with nothing saved — a scheduled article going live, a
+    breaking item leaving the ticker — and by midnight (the masthead's date)."""
+    from sahafa.articles.models import Article
+
+    now = timezone.now()
+    limit = settings.SAHAFA_PAGE_CACHE_SECONDS
+    moments = [Article.objects.next_unannounced_change(now), _next_midnight(now)]
+    for moment in filter(None, moments):
+        limit = min(limit, max(1.0, (moment - now).total_seconds()))
+    return limit
+
+
+def _next_midnight(now):
+    local = timezone.localtime(now)
+    tomorrow = datetime.combine(local.date() + timedelta(days=1), datetime.min.time())
+    return timezone.make_aware(tomorrow, local.tzinfo)

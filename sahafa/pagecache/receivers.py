@@ -1,0 +1,54 @@
+"""What forgets cached pages: every announced change, through one function, `forget()`.
+
+Policy: the page cache forgets at once, after the change commits (a set of version
+numbers, cheap and shared by every process); a CDN is purged by a retried task.
+"""
+
+from django.conf import settings
+
+from sahafa.articles import signals as article_signals
+from sahafa.articles import surrogate
+from sahafa.comments import signals as comment_signals
+from sahafa.related import signals as related_signals
+
+from . import cdn, store
+
+# Past this many keys (a bulk import, a rebuild), forgetting every page is as exact as it
+# needs to be, and a CDN takes one key instead of thousands.
+MAX_KEYS = 500
+
+
+def forget(keys):
+    keys = sorted(keys)
+    if not keys:
+        return
+    if len(keys) > MAX_KEYS:
+        keys = ["site"]
+    store.purge(keys)
+    if settings.SAHAFA_PURGE_URL:
+        cdn.purge_keys.enqueue(keys)
+
+
+def on_articles_changed(sender, ids, **kwargs):
+    forget(surrogate.keys_showing(ids))
+
+
+def on_site_changed(sender, **kwargs):
+    forget(["site"])
+
+
+def on_comment_verdict(sender, comment, **kwargs):
+    # The article's page shows the thread; every card of it shows the count.
+    forget([f"article-{comment.article_id}"])
+
+
+def on_related_lists_changed(sender, ids, **kwargs):
+    forget(f"related-{pk}" for pk in ids)
+
+
+def connect():
+    article_signals.articles_changed.connect(on_articles_changed, dispatch_uid="pagecache")
+    article_signals.site_changed.connect(on_site_changed, dispatch_uid="pagecache")
+    for signal in comment_signals.VERDICT_SIGNALS:
+        signal.connect(on_comment_verdict, dispatch_uid="pagecache")
+    related_signals.lists_changed.connect(on_related_lists_changed, dispatch_uid="pagecache")

@@ -1,0 +1,84 @@
+"""Where cached pages live: one entry per URL in Django's cache, and one version per
+surrogate key. Purging a key gives it a new version; an entry stored under older versions
+of any of its keys is never served again. Works with any cache every process shares."""
+
+import hashlib
+import time
+import zlib
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+PREFIX = "pagecache"
+# After its freshness, an entry may still be served while one process renders it again.
+STALE_SECONDS = 300
+
+
+@dataclass
+class Entry:
+    status: int
+    headers: list  # [(name, value)]
+    body: bytes
+    gzipped: bytes
+    etag: str
+    fresh_until: float
+    versions: dict  # {surrogate key: version when stored}
+
+    def is_fresh(self, now):
+        return now < self.fresh_until
+
+
+def entry_key(path, query):
+    digest = hashlib.sha256(f"{path}?{query}".encode()).hexdigest()[:32]
+    return f"{PREFIX}:page:{digest}"
+
+
+def lock_key(path, query):
+    return entry_key(path, query) + ":rendering"
+
+
+def _version_key(key):
+    return f"{PREFIX}:v:{key}"
+
+
+def versions(keys):
+    found = cache.get_many([_version_key(key) for key in keys])
+    return {key: found.get(_version_key(key), 0) for key in keys}
+
+
+def purge(keys):
+    """Every stored page showing any of `keys` is forgotten, in every process."""
+    version = time.time_ns()
+    cache.set_many({_version_key(key): version for key in keys}, timeout=None)
+
+
+def load(path, query):
+    """The stored entry, if none of its keys was purged since it was stored."""
+    entry = cache.get(entry_key(path, query))
+    if entry is None or versions(entry.versions) != entry.versions:
+        return None
+    return entry
+
+
+def save(path, query, status, headers, body, keys, lifetime, started_ns):
+    """Store a page rendered from `started_ns` on, unless one of its keys was purged since
+    then: the render may have read what the purge was about."""
+    current = versions(keys)
+    if any(version > started_ns for version in current.values()):
+        return None
+    entry = Entry(
+        status=status,
+        headers=headers,
+        body=body,
+        gzipped=_gzip(body),
+        etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"',
+        fresh_until=time.time() + lifetime,
+        versions=current,
+    )
+    cache.set(entry_key(path, query), entry, timeout=int(lifetime) + STALE_SECONDS)
+    return entry
+
+
+def _gzip(body):
+    compressor = zlib.compressobj(6, zlib.DEFLATED, 31)  # 31: gzip framing
+    return compressor.compress(body) + compressor.flush()
