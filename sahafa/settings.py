@@ -198,6 +198,9 @@ SAHAFA_PURGE_URL = os.environ.get("SAHAFA_PURGE_URL", "")
 SAHAFA_PURGE_METHOD = os.environ.get("SAHAFA_PURGE_METHOD", "PURGE")
 SAHAFA_PURGE_TOKEN = os.environ.get("SAHAFA_PURGE_TOKEN", "")
 TASKS, RQ_QUEUES = tasks_from_env("SAHAFA_TASKS", os.environ.get("CACHE_URL", ""))
+# django_rq's admin dashboard only where RQ runs the tasks: elsewhere there is no Redis
+# queue behind it and every one of its pages fails with a 500.
+RQ_SHOW_ADMIN_LINK = TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -19,5 +19,6 @@ if settings.DEBUG or settings.DEMO:
     # The demo serves uploaded media itself; production puts a web server or CDN in front.
     urlpatterns.insert(0, path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
 
+handler400 = "sahafa.articles.views.bad_request"
 handler404 = "sahafa.articles.views.page_not_found"
 handler500 = "sahafa.articles.views.server_error"

@@ -7,6 +7,11 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
+        from django.urls import register_converter
+
         from . import changes
+        from .converters import UnicodeSlugConverter
 
         changes.connect()
+        # Registered before any URLconf loads: the feeds' URLs use <uslug:…> too.
+        register_converter(UnicodeSlugConverter, "uslug")

@@ -1,22 +1,6 @@
-from django.urls import path, register_converter
+from django.urls import path
 
 from . import views
-
-
-class UnicodeSlugConverter:
-    """Arabic or Latin slugs, as SlugField(allow_unicode=True) accepts them. Anything else
-    (NUL bytes, spaces, punctuation) is a 404 before it reaches a query."""
-
-    regex = r"[-\w]+"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-register_converter(UnicodeSlugConverter, "uslug")
 
 app_name = "articles"
 urlpatterns = [

@@ -3,11 +3,10 @@ from itertools import groupby
 from django.core.paginator import Paginator
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
-from django.http import Http404, HttpResponseServerError
+from django.http import Http404, HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.csrf import requires_csrf_token
 
 from . import surrogate
 from .models import Article, Author, Section, Tag
@@ -145,7 +144,13 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
-@requires_csrf_token
+# The error pages render without context processors (the database may be what failed)
+# and without Django's requires_csrf_token: its CSRF check reads request.POST again, and a
+# form Django refuses to decode (urlencoded in a charset other than UTF-8) raises again
+# there, turning a 400 into a crash of the error page itself.
+def bad_request(request, exception=None):
+    return HttpResponseBadRequest(loader.get_template("400.html").render())
+
+
 def server_error(request):
-    # Rendered without context processors: the database may be what failed.
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -6,6 +6,8 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from sahafa.arabic import normalize
+
 from .conf import comments_setting
 
 ISSUED_SALT = "sahafa.comments.issued"
@@ -87,8 +89,19 @@ class CommentForm(forms.Form):
         """The fields a reader fills in, in the order of the reference page."""
         return [self[name] for name in ("comment", "author", "email", "url")]
 
+    def visible(self, name):
+        """The field's text, refused as missing when nothing in it can be read: zero-width
+        characters, tatweel or lone tashkeel survive strip() but not normalize()."""
+        text = self.cleaned_data[name].strip()
+        if not normalize(text):
+            raise forms.ValidationError(self.fields[name].error_messages["required"], "required")
+        return text
+
     def clean_comment(self):
-        return self.cleaned_data["comment"].strip()
+        return self.visible("comment")
+
+    def clean_author(self):
+        return self.visible("author")
 
     def clean(self):
         cleaned = super().clean()

@@ -4,6 +4,7 @@ feeds are right behind a proxy or CDN whatever host name the request came in on.
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
@@ -34,12 +35,10 @@ class LatestArticlesFeed(Feed):
     def link(self, obj=None):
         return absolute("/")
 
+    # One Feed instance serves every request of a worker's threads: the feed's own address
+    # comes from the object it is about, never from state kept on the instance.
     def feed_url(self, obj=None):
-        return absolute(self.request_path)
-
-    def get_object(self, request, *args, **kwargs):
-        self.request_path = request.path
-        return None
+        return absolute(reverse("feeds:latest"))
 
     def articles(self, obj):
         return Article.objects.published()
@@ -81,8 +80,10 @@ class LatestArticlesFeed(Feed):
 
 class SectionFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        super().get_object(request)
         return get_object_or_404(Section, slug=slug)
+
+    def feed_url(self, obj=None):
+        return absolute(reverse("feeds:section", args=[obj.slug]))
 
     def title(self, obj=None):
         return f"{settings.SAHAFA_SITE_NAME} — {obj.name}"
@@ -96,8 +97,10 @@ class SectionFeed(LatestArticlesFeed):
 
 class TagFeed(SectionFeed):
     def get_object(self, request, slug):
-        LatestArticlesFeed.get_object(self, request)
         return get_object_or_404(Tag, slug=slug)
+
+    def feed_url(self, obj=None):
+        return absolute(reverse("feeds:tag", args=[obj.slug]))
 
     def articles(self, obj):
         return Article.objects.published().filter(tags=obj)

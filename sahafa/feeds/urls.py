@@ -12,8 +12,8 @@ cached = cache_page(300)
 app_name = "feeds"
 urlpatterns = [
     path("feeds/", cached(feeds.LatestArticlesFeed()), name="latest"),
-    path("feeds/tag/<str:slug>/", cached(feeds.TagFeed()), name="tag"),
-    path("feeds/<str:slug>/", cached(feeds.SectionFeed()), name="section"),
+    path("feeds/tag/<uslug:slug>/", cached(feeds.TagFeed()), name="tag"),
+    path("feeds/<uslug:slug>/", cached(feeds.SectionFeed()), name="section"),
     path(
         "sitemap.xml",
         cached(sitemap_views.index),

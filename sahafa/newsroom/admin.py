@@ -355,6 +355,11 @@ class ArticleAdmin(admin.ModelAdmin):
         inline_formsets = context.get("inline_admin_formsets", [])
         context.update(
             {
+                # The preview link goes to the article as stored: a form sent back with
+                # errors has already copied its unsaved values (an emptied slug) onto `obj`.
+                "stored_article": (
+                    Article.objects.select_related("section").get(pk=obj.pk) if obj else None
+                ),
                 "workflow_buttons": [
                     button
                     for button in buttons.BUTTONS

@@ -23,6 +23,7 @@ from django.db.models import (
 
 from sahafa.articles.changes import NoProgress
 from sahafa.articles.models import Article
+from sahafa.background.processes import die_with_parent
 
 from . import signals
 from .fingerprints import idf, posting_terms, profile, profile_text, text_of, tfidf_vector
@@ -453,7 +454,9 @@ def profiles_of(articles, progress):
     if len(articles) < PARALLEL_FROM or cores < 2:
         return [profile_text(text) for text in progress(texts, **bar)]
     # Workers only analyze text: they never touch the database connection they inherit.
-    with multiprocessing.get_context("fork").Pool(cores) as pool:
+    with multiprocessing.get_context("fork").Pool(
+        cores, initializer=die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         return list(progress(pool.imap(profile_text, texts, chunksize=256), **bar))
 
 

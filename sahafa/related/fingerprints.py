@@ -75,8 +75,13 @@ def profile_text(text):
         term_counts=counts,
         signature=minhash_signature(shingles),
         shingle_hashes=shingle_hashes(shingles),
-        headline_key=normalize(text.headline)[:300],
+        headline_key=headline_key(text.headline),
     )
+
+
+def headline_key(headline):
+    """The normalized headline: two articles with the same key are the same story."""
+    return normalize(headline)[:300]
 
 
 def body_shingles(terms):

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from sahafa.articles.models import Article
+from sahafa.background.processes import die_with_parent
 
 from .backends import current_backend
 from .documents import analyzed_fields, source_fields
@@ -152,7 +153,12 @@ class _AnalysisPool:
     def __enter__(self):
         if self.workers:
             context = multiprocessing.get_context("fork")
-            self.executor = ProcessPoolExecutor(self.workers, mp_context=context)
+            self.executor = ProcessPoolExecutor(
+                self.workers,
+                mp_context=context,
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
+            )
         return self
 
     def __exit__(self, *exc_info):

@@ -2,8 +2,8 @@
 page cache in front of Django), without a network. Django's test client enters behind it."""
 
 import io
-from urllib.parse import unquote_to_bytes
 from dataclasses import dataclass
+from urllib.parse import unquote_to_bytes
 from wsgiref.util import setup_testing_defaults
 
 from django.core.signals import request_finished, request_started

@@ -6,8 +6,9 @@ from datetime import timedelta
 from django import template
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from sahafa.arabic import (
     excerpt,
@@ -107,6 +108,20 @@ def card_time(value):
 def cut(text, max_chars=120):
     """Excerpt at a word boundary ending with «…»."""
     return excerpt(text or "", int(max_chars))
+
+
+@register.simple_tag
+def byline_links(authors):
+    """The authors' linked names, joined as the language joins a list: the pattern is in
+    the catalogue because Arabic writes the conjunction onto the next name («أحمد وعمر»)."""
+    links = [
+        format_html('<a href="{}" rel="author"><bdi>{}</bdi></a>', a.get_absolute_url(), a.name)
+        for a in authors
+    ]
+    if len(links) < 2:
+        return mark_safe("".join(links))
+    pattern = conditional_escape(gettext("%(names)s and %(last)s"))
+    return mark_safe(pattern % {"names": "، ".join(links[:-1]), "last": links[-1]})
 
 
 @register.simple_tag

@@ -4,7 +4,7 @@ without the articles app knowing this one."""
 from django import template
 
 from sahafa.articles import surrogate
-from sahafa.related.selection import related_articles
+from sahafa.related.selection import newest_instead, related_articles
 
 register = template.Library()
 
@@ -12,9 +12,18 @@ register = template.Library()
 @register.inclusion_tag("related/related_for.html", takes_context=True)
 def related_for(context, article):
     related = related_articles(article)
+    shown = [f"related-{article.pk}", *surrogate.articles(related)]
+    if related:
+        # «شاهد أيضاً» is the first related article, «اقرأ أيضاً» the next four.
+        see_also, read_also = related[0], related[1:]
+    else:
+        # Every article has a «شاهد أيضاً»; «اقرأ أيضاً» stays for related stories only.
+        see_also, read_also = newest_instead(article), []
+        # The newest story of the section changes with every story published there.
+        shown += [f"section-{article.section_id}", "latest"]
+        if see_also:
+            shown.append(f"article-{see_also.pk}")
     if "request" in context:
-        # The page shows their headlines (it changes when they do), and the list itself.
-        shown = [f"related-{article.pk}", *surrogate.articles(related)]
+        # The page shows these headlines, and the list itself: it changes when they do.
         surrogate.show(context["request"], *shown)
-    # «شاهد أيضاً» is the first related article, «اقرأ أيضاً» the next four.
-    return {"see_also": related[0] if related else None, "read_also": related[1:]}
+    return {"see_also": see_also, "read_also": read_also}
