@@ -49,10 +49,13 @@ def rendered_again(newspaper):
     return {name for name, outcome in outcomes(newspaper).items() if outcome != "HIT"}
 
 
-def test_a_new_story_refreshes_the_front_page_and_its_section_only(newspaper):
+def test_a_new_story_refreshes_the_pages_it_appears_on_only(newspaper):
     make_article("الحكومة تعلن موعد الانتخابات", section=newspaper["politics"])
 
-    assert rendered_again(newspaper) == {"home", "politics"}
+    # The two stories have nothing related, so each page offers the newest story of its
+    # section, else of the site, as «شاهد أيضاً»: now the new one.
+    assert rendered_again(newspaper) == {"home", "politics", "vote", "match"}
+    assert "الحكومة تعلن" in fetch(newspaper["pages"]["match"]).body.decode()
 
 
 def test_an_edited_headline_refreshes_every_page_that_shows_it(newspaper):
@@ -60,7 +63,8 @@ def test_an_edited_headline_refreshes_every_page_that_shows_it(newspaper):
     vote.headline = "البرلمان يقر قانون الانتخابات الجديد"
     vote.save()
 
-    assert rendered_again(newspaper) == {"home", "politics", "tag", "author", "vote"}
+    # «match» shows it as its «شاهد أيضاً».
+    assert rendered_again(newspaper) == {"home", "politics", "tag", "author", "vote", "match"}
     assert "الانتخابات الجديد" in fetch("/").body.decode()
 
 
@@ -69,7 +73,8 @@ def test_an_unpublished_story_is_gone_at_once(newspaper):
 
     assert fetch(newspaper["pages"]["vote"]).status == 404
     assert "البرلمان يقر" not in fetch("/").body.decode()
-    assert fetch(newspaper["pages"]["match"]).cache == "HIT"
+    assert "البرلمان يقر" not in fetch(newspaper["pages"]["match"]).body.decode()
+    assert fetch(newspaper["pages"]["sports"]).cache == "HIT"
 
 
 def test_moderating_a_comment_refreshes_its_article_and_the_cards_counting_it(newspaper):
@@ -79,7 +84,8 @@ def test_moderating_a_comment_refreshes_its_article_and_the_cards_counting_it(ne
 
     moderation.approve(comment, by=None)
 
-    assert rendered_again(newspaper) == {"match"} | {"home", "sports"}
+    # Its page, and every page with its card or link (home, its section, «vote»'s box).
+    assert rendered_again(newspaper) == {"match", "home", "sports", "vote"}
     assert comment.body in fetch(newspaper["pages"]["match"]).body.decode()
 
 

@@ -19,8 +19,11 @@ def related_for(context, article):
     else:
         # Every article has a «شاهد أيضاً»; «اقرأ أيضاً» stays for related stories only.
         see_also, read_also = newest_instead(article), []
-        # The newest story of the section changes with every story published there.
-        shown += [f"section-{article.section_id}", "latest"]
+        # The newest story of the section (else of the site) changes with every story
+        # published there.
+        shown.append(f"section-{article.section_id}")
+        if see_also is None or see_also.section_id != article.section_id:
+            shown.append("latest")
         if see_also:
             shown.append(f"article-{see_also.pk}")
     if "request" in context:
