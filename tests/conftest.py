@@ -102,6 +102,16 @@ def fresh_cache():
 
 
 @pytest.fixture
+def processes(tmp_path, newsroom_roles_kept):
+    """Real server processes (tests/servers.py), all stopped when the story ends."""
+    from tests.servers import Processes
+
+    started = Processes(tmp_path)
+    yield started
+    started.stop()
+
+
+@pytest.fixture
 def announced():
     """Every change announced during the story (`articles_changed`), as (reason, article id)
     pairs in the order sent; plain "edited" saves are left out."""

@@ -1,0 +1,62 @@
+"""The shipped nginx configuration (deploy/nginx/sahafa.conf), run by Debian's nginx in
+front of `sahafa serve`: readers are answered from nginx's cache, the newsroom never is,
+pages expire when Sahafa says, and static files never reach Python."""
+
+import os
+import shutil
+import time
+
+import pytest
+
+from tests.factories import make_article
+from tests.servers import get
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.deploy]
+
+LIFETIME = 2
+
+
+@pytest.fixture
+def site(processes):
+    if shutil.which("nginx") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("nginx is missing: .ci/run installs Debian's nginx")
+        pytest.skip("needs Debian's nginx (apt-get install nginx)")
+    upstream, var = processes.sahafa(SAHAFA_PAGE_CACHE_SECONDS=str(LIFETIME))
+    return processes.nginx(upstream, var / "static")
+
+
+def test_readers_are_answered_from_nginx_and_staff_never_are(site):
+    make_article("البرلمان يقر قانون الانتخابات")
+
+    first = get(site, "/")
+    second = get(site, "/")
+    staff = get(site, "/", Cookie="sessionid=abc")
+
+    assert (first.status, first.headers["X-Proxy-Cache"]) == (200, "MISS")
+    assert (second.status, second.headers["X-Proxy-Cache"]) == (200, "HIT")
+    assert second.body == first.body and "البرلمان يقر" in second.body
+    assert staff.headers["X-Proxy-Cache"] == "BYPASS"
+
+
+def test_a_page_expires_when_sahafa_says_and_shows_the_news(site):
+    get(site, "/")
+    make_article("عاجل: زلزال يضرب جزيرة سومطرة")
+
+    time.sleep(LIFETIME + 1)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        page = get(site, "/")
+        if "زلزال يضرب" in page.body:
+            break
+        time.sleep(0.2)
+
+    assert "زلزال يضرب" in page.body
+
+
+def test_static_files_are_served_by_nginx_for_a_year(site):
+    css = get(site, "/static/sahafa/site.css")
+
+    assert css.status == 200
+    assert "immutable" in css.headers["Cache-Control"]
+    assert "X-Proxy-Cache" not in css.headers
