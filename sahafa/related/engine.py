@@ -1,6 +1,7 @@
 """Keeping the stored lists fresh: one article at a time (publishing, unpublishing) through the
 inverted index, or many at once (import batches, `sahafa related --rebuild`) in memory."""
 
+import json
 import multiprocessing
 import os
 from collections import Counter, defaultdict
@@ -62,9 +63,11 @@ def store_fingerprints(profiles):
     for item in profiles:
         if item.article_id not in known:
             counted.update(item.term_counts.keys())
+    # With no statistics yet (a first import), the counts are the ones just made.
+    first = not TermStatistic.objects.exists()
     count_documents(counted)
-    document_counts = {}
-    for chunk in chunks(set().union(*(item.term_counts for item in profiles))):
+    document_counts = dict(counted) if first else {}
+    for chunk in [] if first else chunks(set().union(*(i.term_counts for i in profiles))):
         document_counts.update(TermStatistic.objects.filter(term__in=chunk).values_list())
     collection_size = Fingerprint.objects.count() + len(set(ids) - known)
     idfs = {term: idf(count, collection_size) for term, count in document_counts.items()}
@@ -84,7 +87,14 @@ def store_fingerprints(profiles):
     for chunk in chunks(known):
         Posting.objects.filter(article_id__in=chunk).delete()
         Fingerprint.objects.filter(article_id__in=chunk).delete()
-    Fingerprint.objects.bulk_create(fingerprints, batch_size=1000)
+    insert_rows(
+        Fingerprint,
+        ["article", "vector", "minhash", "shingle_hashes", "headline_key"],
+        (
+            (f.article_id, json.dumps(f.vector), f.minhash, f.shingle_hashes, f.headline_key)
+            for f in fingerprints
+        ),
+    )
     # In term order, the inserts walk the term index instead of jumping about it.
     insert_rows(Posting, ["term", "article", "weight"], sorted(postings))
     return fingerprints, bool(known)
@@ -389,25 +399,54 @@ def index_articles(articles, progress=NoProgress):
         )
         pins = pins_for()
         rows = [collection.position[item.article_id] for item in profiles]
-        batch = set(rows)
         lists, offers = {}, defaultdict(dict)
         with progress(total=len(rows), desc="lists", unit="article") as bar:
-            for chunk in chunks(rows, 256):
-                for row, cosine_row in zip(chunk, collection.cosines(chunk), strict=True):
-                    positions, scores = collection.candidates(row, cosine_row)
-                    article_id = int(collection.ids[row])
-                    taken = taken_positions(collection, pins, article_id)
-                    lists[row] = collection.choose(row, positions, scores, taken)
-                    for position, score in zip(
-                        positions[:NEIGHBORS], scores[:NEIGHBORS], strict=True
-                    ):
-                        if position not in batch:
-                            offers[int(position)][row] = float(score)
-                bar.update(len(chunk))
+            for chunk_lists, chunk_offers in lists_of(collection, pins, rows):
+                lists.update(chunk_lists)
+                for position, row, score in chunk_offers:
+                    offers[position][row] = score
+                bar.update(len(chunk_lists))
         lists.update(merge_offers(collection, offers, pins))
         write_lists(
             {int(collection.ids[row]): as_ids(collection, chosen) for row, chosen in lists.items()}
         )
+
+
+# What forked list workers read: set before the pool forks, so they share it unpickled.
+_for_workers = {}
+LIST_CHUNK = 256
+
+
+def lists_of(collection, pins, rows):
+    """(lists, offers) for each chunk of `rows`: each row's chosen list, and the offers
+    of it to its nearest neighbors outside `rows`, as (neighbor, row, score). A large run
+    computes them on every core."""
+    _for_workers.update(collection=collection, pins=pins, batch=frozenset(rows))
+    try:
+        cores = os.cpu_count() or 1
+        if len(rows) < PARALLEL_FROM or cores < 2:
+            yield from map(_lists_for, chunks(rows, LIST_CHUNK))
+            return
+        with multiprocessing.get_context("fork").Pool(
+            cores, initializer=die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
+            yield from pool.imap(_lists_for, chunks(rows, LIST_CHUNK))
+    finally:
+        _for_workers.clear()
+
+
+def _lists_for(chunk):
+    collection, pins, batch = (_for_workers[name] for name in ("collection", "pins", "batch"))
+    lists, offers = {}, []
+    for row, cosine_row in zip(chunk, collection.cosines(chunk), strict=True):
+        positions, scores = collection.candidates(row, cosine_row)
+        article_id = int(collection.ids[row])
+        taken = taken_positions(collection, pins, article_id)
+        lists[row] = collection.choose(row, positions, scores, taken)
+        for position, score in zip(positions[:NEIGHBORS], scores[:NEIGHBORS], strict=True):
+            if position not in batch:
+                offers.append((int(position), row, float(score)))
+    return lists, offers
 
 
 def merge_offers(collection, offers, pins):
