@@ -175,8 +175,8 @@ def tag_ids(article_ids=None):
 
 
 def new_entries(fingerprints, articles):
-    """Entries for fingerprints just stored, from the articles they were made from."""
-    articles = {article.pk: article for article in articles}
+    """Entries for fingerprints just stored, from the articles they were made from
+    ({id: (section id, publication time)})."""
     tags = tag_ids(articles)
     return [
         Entry(
@@ -185,8 +185,8 @@ def new_entries(fingerprints, articles):
             signature=fingerprint.minhash,
             shingle_hashes=fingerprint.shingle_hashes,
             headline_key=fingerprint.headline_key,
-            section_id=articles[fingerprint.article_id].section_id,
-            timestamp=articles[fingerprint.article_id].published_at.timestamp(),
+            section_id=articles[fingerprint.article_id][0],
+            timestamp=articles[fingerprint.article_id][1].timestamp(),
             tag_ids=frozenset(tags[fingerprint.article_id]),
         )
         for fingerprint in fingerprints
@@ -381,24 +381,30 @@ def index_articles(articles, progress=NoProgress):
     if not articles:
         return
     profiles = profiles_of(articles, progress)
+    # Only these are needed from here on: the texts and term counts weigh the most.
+    placed = {article.pk: (article.section_id, article.published_at) for article in articles}
+    del articles
     # Consecutive import batches in one process reuse the collection the last one left,
     # while no other writer has changed the fingerprints in between.
     cached, _collection_cache[:] = _collection_cache[:], []
     with transaction.atomic():
         size_before = Fingerprint.objects.count()
         fingerprints, replaced = store_fingerprints(profiles)
+        ids = [item.article_id for item in profiles]
+        del profiles
         if cached and cached[1] == size_before and not replaced:
             collection = cached[0]
-            collection.append(new_entries(fingerprints, articles))
+            collection.append(new_entries(fingerprints, placed))
         elif size_before == 0:
-            collection = Collection(new_entries(fingerprints, articles))
+            collection = Collection(new_entries(fingerprints, placed))
         else:
             collection = Collection(load_entries())
         transaction.on_commit(
             lambda: _collection_cache.extend([collection, len(collection)]), robust=True
         )
         pins = pins_for()
-        rows = [collection.position[item.article_id] for item in profiles]
+        del fingerprints
+        rows = [collection.position[article_id] for article_id in ids]
         lists, offers = {}, defaultdict(dict)
         with progress(total=len(rows), desc="lists", unit="article") as bar:
             for chunk_lists, chunk_offers in lists_of(collection, pins, rows):
@@ -505,13 +511,13 @@ def index_imported(ids, progress=NoProgress):
     fingerprinted = Fingerprint.objects.filter(article=OuterRef("pk"))
     missing = Article.objects.filter(status__in=PUBLIC).exclude(Exists(fingerprinted))
     wanted = set(ids) | set(missing.values_list("pk", flat=True))
-    articles = [
+    articles = (
         article
         for chunk in chunks(sorted(wanted))
         for article in Article.objects.filter(pk__in=chunk).only(*TEXT_FIELDS)
-    ]
+    )
     index_articles(articles, progress=progress)
-    return len(articles)
+    return len(wanted)
 
 
 def rebuild(progress=NoProgress):
