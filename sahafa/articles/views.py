@@ -1,14 +1,13 @@
 from itertools import groupby
 
-from django.core.paginator import Paginator
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Q
 from django.http import Http404, HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 
 from . import surrogate
+from .listings import CountedPaginator
 from .models import Article, Author, Section, Tag
 
 PAGE_SIZE = 20
@@ -17,30 +16,23 @@ HOME_SECTION_SIZE = 4
 BREAKING_SIZE = 5
 
 
-def page_of(request, queryset):
+def page_of(request, queryset, key):
     # get_page() turns junk (page=-1, page=abc, page=10**100) into the nearest real page.
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return CountedPaginator(queryset, PAGE_SIZE, key).get_page(request.GET.get("page"))
 
 
 def newest_per_section(articles, size):
     """The `size` newest of `articles` in each section, grouped by section in the sections'
-    own order: [(section, [article, ...]), ...]. The window runs over ids only, then the
-    cards are loaded by id: ranking a whole archive with the cards' columns and comment
-    counts took 110 ms at 30,000 articles."""
-    newest_ids = (
-        articles.annotate(
-            rank_in_section=Window(
-                RowNumber(),
-                partition_by=F("section"),
-                order_by=[F("published_at").desc(), F("id").desc()],
-            )
-        )
-        .filter(rank_in_section__lte=size)
-        .values_list("id", flat=True)
-    )
+    own order: [(section, [article, ...]), ...]. One query: per section, a subquery that
+    walks that section's newest-first index and stops after `size` rows, so the archive's
+    size does not matter (ranking every article with a window took 180 ms at 30,000)."""
+    newest = Q(pk__in=[])
+    for section_id in Section.objects.values_list("pk", flat=True):
+        in_section = articles.filter(section_id=section_id).newest_first()
+        newest |= Q(pk__in=in_section.values("pk")[:size])
     cards = (
         Article.objects.for_cards()
-        .filter(pk__in=list(newest_ids))
+        .filter(newest)
         .order_by("section__order", "section__name", "-published_at", "-id")
     )
     return [(section, list(group)) for section, group in groupby(cards, key=lambda a: a.section)]
@@ -67,11 +59,9 @@ def home(request):
 
 
 def listing(request, template_context, articles):
-    page = page_of(request, articles.for_cards().newest_first())
-    listed = template_context["object"]
-    surrogate.show(
-        request, f"{template_context['kind']}-{listed.pk}", *surrogate.articles(page.object_list)
-    )
+    key = f"{template_context['kind']}-{template_context['object'].pk}"
+    page = page_of(request, articles.for_cards().newest_first(), key)
+    surrogate.show(request, key, *surrogate.articles(page.object_list))
     return render(request, "articles/listing.html", {**template_context, "page": page})
 
 

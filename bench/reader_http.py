@@ -1,0 +1,270 @@
+"""HTTP benchmark of reader pages with the whole corpus imported, over loopback with wrk.
+
+    .venv/bin/python bench/reader_http.py                         # SQLite, /tmp/sahafa-bench-http
+    .venv/bin/python bench/reader_http.py --postgres              # PostgreSQL + Redis
+
+The first run imports ../shared/corpus into the database (kept for later runs). Then, in one
+run, each configuration is loaded with `wrk -t2 -c16 -d<seconds>s` for every page, for
+several rounds; the table shows the median req/s and latencies, and each configuration's
+req/s as a share of nginx serving the article's very bytes as a static file in the same run:
+
+- nginx file: the article page saved as a file, served by Debian's nginx (the ceiling);
+- cache hit: `sahafa serve` with the page cache on, every page already stored;
+- cold: `sahafa serve` with the page cache off (SAHAFA_PAGE_CACHE_SECONDS=0);
+- nginx + sahafa: deploy/nginx/sahafa.conf in front of the cache-hit server.
+
+Only 127.0.0.1 is contacted; every server started here is stopped at the end.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "saudinewsnet"
+SQLITE = Path(tempfile.gettempdir()) / "sahafa-bench-http" / "corpus.sqlite3"
+POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/sahafa_bench_http"
+REDIS_URL = "redis://127.0.0.1:6379/5"
+SAHAFA = [sys.executable, "-m", "sahafa"]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(port, timeout=90):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit(f"nothing listens on {port}")
+
+
+def fetch(port, path):
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60) as response:
+        return response.read()
+
+
+def wrk(port, path, seconds, connections):
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "--latency",
+         f"http://127.0.0.1:{port}{path}"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.MULTILINE))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return rate, _ms(latency["50"]), _ms(latency["99"]), int(errors.group(1)) if errors else 0
+
+
+def _ms(text):
+    value, unit = re.fullmatch(r"([\d.]+)(\w+)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def rss_per_worker_mb(master_pid):
+    """Peak resident memory (VmHWM) of each gunicorn worker of `master_pid`."""
+    peaks = []
+    for child in Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split():
+        status = Path(f"/proc/{child}/status").read_text()
+        peaks.append(int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024)
+    return peaks
+
+
+class Servers:
+    def __init__(self, folder, environment):
+        self.folder, self.environment, self.processes = folder, environment, []
+
+    def start(self, command, env=None, **kwargs):
+        process = subprocess.Popen(
+            command,
+            env={**os.environ, **self.environment, **(env or {})},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            **kwargs,
+        )
+        self.processes.append(process)
+        return process
+
+    def sahafa(self, cache_seconds, workers):
+        port = free_port()
+        process = self.start(
+            [*SAHAFA, "serve", "--no-worker", "--port", str(port), "--workers", str(workers)],
+            env={"SAHAFA_PAGE_CACHE_SECONDS": str(cache_seconds)},
+        )
+        wait_for(port)
+        return port, process
+
+    def nginx(self, site_conf):
+        port = free_port()
+        root = self.folder / f"nginx-{port}"
+        root.mkdir()
+        temp = " ".join(
+            f"{kind}_temp_path {root / kind};"
+            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
+        (root / "nginx.conf").write_text(
+            f"daemon off; worker_processes 2; pid {root / 'nginx.pid'}; error_log {root / 'e'};\n"
+            + ("user root;\n" if os.geteuid() == 0 else "")
+            + "events { worker_connections 1024; }\n"
+            f"http {{ include /etc/nginx/mime.types; access_log off; {temp}\n"
+            + site_conf(port, root)
+            + "\n}\n"
+        )
+        self.start(["nginx", "-p", str(root), "-c", str(root / "nginx.conf")])
+        wait_for(port)
+        return port
+
+    def stop(self):
+        for process in self.processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes:
+            process.wait(timeout=30)
+
+
+def prepare_database(args, environment):
+    env = {**os.environ, **environment}
+    if args.postgres:
+        import psycopg
+
+        name = args.postgres.rsplit("/", 1)[1]
+        with psycopg.connect(args.postgres.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
+            exists = db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            if not exists:
+                db.execute(f'CREATE DATABASE "{name}"')
+    else:
+        SQLITE.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([*SAHAFA, "migrate", "-v0"], env=env, check=True)
+    count = subprocess.run(
+        [*SAHAFA, "shell", "-c",
+         "from sahafa.articles.models import Article; print(Article.objects.published().count())"],
+        env=env, capture_output=True, text=True, check=True,
+    ).stdout.split()[-1]  # fmt: skip
+    if int(count) < 30000:
+        print("importing the corpus …", flush=True)
+        subprocess.run(
+            [*SAHAFA, "import-json", str(args.corpus), "--no-progress"], env=env, check=True
+        )
+    return subprocess.run(
+        [*SAHAFA, "shell", "-c",
+         "from sahafa.articles.models import Article; "
+         "a = Article.objects.published().filter(section__slug='news').newest_first()[30]; "
+         "print(a.get_absolute_url())"],
+        env=env, capture_output=True, text=True, check=True,
+    ).stdout.split()[-1]  # fmt: skip
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--postgres", nargs="?", const=POSTGRES_URL, metavar="URL")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args()
+    for tool in ("wrk", "nginx"):
+        if shutil.which(tool) is None:
+            sys.exit(f"{tool} is missing: apt-get install {tool}")
+    folder = Path(tempfile.mkdtemp(prefix="sahafa-bench-http-"))
+    environment = {
+        "DATABASE_URL": args.postgres or f"sqlite:///{SQLITE}",
+        "CACHE_URL": REDIS_URL if args.postgres else f"file://{folder / 'cache'}",
+        "SAHAFA_VAR_DIR": str(folder / "var"),
+        "SECRET_KEY": "benchmark-only",
+        "SAHAFA_TASKS": "immediate",
+        "LOG_LEVEL": "WARNING",
+    }
+    if args.postgres:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL).flushdb()
+    article = prepare_database(args, environment)
+    pages = {
+        "article": article,
+        "home": "/",
+        "section": "/news/",
+        "section p.50": "/news/?page=50",
+        "search": "/search/?q=%D8%A7%D9%84%D9%86%D9%81%D8%B7",
+    }
+    servers = Servers(folder, environment)
+    try:
+        hit_port, hit_process = servers.sahafa(600, args.workers)
+        cold_port, cold_process = servers.sahafa(0, args.workers)
+        (folder / "www").mkdir()
+        (folder / "www" / "article.html").write_bytes(fetch(hit_port, article))
+        static_port = servers.nginx(
+            lambda port, root: f"server {{ listen 127.0.0.1:{port}; root {folder / 'www'}; }}"
+        )
+        shipped = (REPO / "deploy" / "nginx" / "sahafa.conf").read_text()
+        proxy_port = servers.nginx(
+            lambda port, root: (
+                shipped.replace("/var/cache/nginx/sahafa", str(root / "cache"))
+                .replace("127.0.0.1:8000", f"127.0.0.1:{hit_port}")
+                .replace("listen 80;", f"listen 127.0.0.1:{port};")
+                .replace("/srv/sahafa/static/", str(folder / "var" / "static") + "/")
+                .replace("/srv/sahafa/media/", str(folder / "var" / "media") + "/")
+            )
+        )
+        targets = {
+            "nginx file": (static_port, {"article": "/article.html"}),
+            "cache hit": (hit_port, pages),
+            "cold": (cold_port, pages),
+            "nginx + sahafa": (proxy_port, pages),
+        }
+        for port, paths in targets.values():
+            for path in paths.values():  # warm: stored in every cache on the way
+                fetch(port, path)
+                fetch(port, path)
+        results = {}
+        for _round in range(args.rounds):
+            for name, (port, paths) in targets.items():
+                for page, path in paths.items():
+                    if name != "cold" and page == "search":
+                        continue  # search results are never stored: cold is the only case
+                    measured = wrk(port, path, args.seconds, args.connections)
+                    results.setdefault((name, page), []).append(measured)
+        rss = {
+            "cache hit": rss_per_worker_mb(hit_process.pid),
+            "cold": rss_per_worker_mb(cold_process.pid),
+        }
+    finally:
+        servers.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+    ceiling = statistics.median(rate for rate, *_ in results[("nginx file", "article")])
+    backend = "PostgreSQL + Redis" if args.postgres else "SQLite + file cache"
+    print(f"{backend}; {args.workers} gunicorn workers; wrk -t2 -c{args.connections} "
+          f"-d{args.seconds}s; median of {args.rounds} rounds")  # fmt: skip
+    print("| server | page | req/s | of nginx file | p50 ms | p99 ms | non-2xx |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for (name, page), runs in results.items():
+        rate = statistics.median(run[0] for run in runs)
+        p50 = statistics.median(run[1] for run in runs)
+        p99 = statistics.median(run[2] for run in runs)
+        errors = sum(run[3] for run in runs)
+        print(f"| {name} | {page} | {rate:,.0f} | {rate / ceiling:.0%} | {p50:.1f} | {p99:.1f} "
+              f"| {errors} |")  # fmt: skip
+    for name, peaks in rss.items():
+        print(f"peak RSS per worker, {name}: " + ", ".join(f"{peak:.0f} MB" for peak in peaks))
+
+
+if __name__ == "__main__":
+    main()
