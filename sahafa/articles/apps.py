@@ -9,9 +9,10 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import changes
+        from . import changes, listings, signals
         from .converters import UnicodeSlugConverter
 
         changes.connect()
+        signals.articles_changed.connect(listings.forget_counts, dispatch_uid="listing-counts")
         # Registered before any URLconf loads: the feeds' URLs use <uslug:…> too.
         register_converter(UnicodeSlugConverter, "uslug")

@@ -64,4 +64,6 @@ class PageCacheMiddleware:
         elif accepts_gzip:
             response.content = entry.gzipped
             response["Content-Encoding"] = "gzip"
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
         return response

@@ -37,7 +37,7 @@ def test_a_stored_page_says_what_it_shows_and_how_long_to_keep_it():
     assert {f"article-{article.pk}", "site"} <= page.keys
     assert page.headers["cache-tag"] == ",".join(sorted(page.keys))
     control = page.headers["cache-control"]
-    assert control.startswith("public, max-age=30, s-maxage=")
+    assert control.startswith("public, max-age=0, s-maxage=")
     assert "stale-while-revalidate=300" in control and "stale-if-error=86400" in control
     assert "Accept-Encoding" in page.headers["vary"]
     assert "set-cookie" not in page.headers
@@ -108,3 +108,13 @@ def test_with_the_cache_off_every_reader_gets_a_fresh_render(settings):
     fetch(article.get_absolute_url())
 
     assert fetch(article.get_absolute_url()).cache is None
+
+
+def test_the_first_reader_who_accepts_gzip_gets_it_with_its_own_length():
+    article = make_article()
+
+    first = fetch(article.get_absolute_url(), accept_encoding="gzip")
+
+    assert (first.cache, first.headers["content-encoding"]) == ("MISS", "gzip")
+    assert int(first.headers["content-length"]) == len(first.body)
+    assert "بوتين" in gzip.decompress(first.body).decode()
