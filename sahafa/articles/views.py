@@ -1,6 +1,5 @@
 from itertools import groupby
 
-from django.db.models import Q
 from django.http import Http404, HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
@@ -23,16 +22,20 @@ def page_of(request, queryset, key):
 
 def newest_per_section(articles, size):
     """The `size` newest of `articles` in each section, grouped by section in the sections'
-    own order: [(section, [article, ...]), ...]. One query: per section, a subquery that
-    walks that section's newest-first index and stops after `size` rows, so the archive's
-    size does not matter (ranking every article with a window took 180 ms at 30,000)."""
-    newest = Q(pk__in=[])
-    for section_id in Section.objects.values_list("pk", flat=True):
-        in_section = articles.filter(section_id=section_id).newest_first()
-        newest |= Q(pk__in=in_section.values("pk")[:size])
+    own order: [(section, [article, ...]), ...]. Per section, a query that walks that
+    section's newest-first index and stops after `size` rows, then one query for the cards:
+    the archive's size does not matter (ranking every article with a window took 180 ms at
+    30,000, and SQLite scans the archive for one query OR-ing the sections' subqueries)."""
+    newest = [
+        pk
+        for section_id in Section.objects.values_list("pk", flat=True)
+        for pk in articles.filter(section_id=section_id)
+        .newest_first()
+        .values_list("pk", flat=True)[:size]
+    ]
     cards = (
         Article.objects.for_cards()
-        .filter(newest)
+        .filter(pk__in=newest)
         .order_by("section__order", "section__name", "-published_at", "-id")
     )
     return [(section, list(group)) for section, group in groupby(cards, key=lambda a: a.section)]

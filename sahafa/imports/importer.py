@@ -278,14 +278,15 @@ def import_records(records, *, batch_size=500, progress=None, summary=None, phas
 
 
 def _refresh_planner_statistics():
-    """After a bulk import PostgreSQL still believes the tables are nearly empty and sorts
-    the whole archive for every newest-first page (188 ms instead of 60 ms for the front page
-    at 30,000 articles), or probes an index once per article: before the bulk work runs
-    (its queries join the articles), and again after it, for every table it wrote. Nothing
-    may depend on the server's autovacuum. SQLite's planner keeps no statistics by default."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    """After a bulk import the planner still believes the tables are nearly empty: PostgreSQL
+    sorts the whole archive for every newest-first page (188 ms instead of 60 ms for the
+    front page at 30,000 articles) or probes an index once per article, and SQLite, with no
+    statistics at all, filters on the status index and sorts every public article (89 ms
+    instead of 33 ms for the front page). So: before the bulk work runs (its queries join
+    the articles), and again after it, for every table it wrote. Nothing may depend on the
+    server's autovacuum."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def _import_batch(batch, cache, seen_urls, summary, progress):
