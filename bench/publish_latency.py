@@ -129,8 +129,7 @@ def main():
         story.refresh_from_db()
         if response.status_code != 302 or not story.is_public:
             errors = re.findall(r"errorlist[^>]*>(.*?)</ul>", response.content.decode(), re.S)
-            dates = [(k, v) for k, v in data.items() if "_at" in k or "author" in k]
-            sys.exit(f"publishing {story.pk} failed: {response.status_code} {errors[:3]} {dates}")
+            sys.exit(f"publishing {story.pk} failed: {response.status_code} {errors}")
     queued = DBTaskResult.objects.count()
     started = time.perf_counter()
     call_command("worker", batch=True)
