@@ -10,10 +10,15 @@ from sahafa.articles import signals
 
 from . import engine, tasks
 
+# What never changes a list: an import batch (the import's `articles_imported` lists the
+# whole run at once), and a renamed section, tag or author (lists compare texts and ids,
+# not names; a section of 20,000 articles would otherwise be refingerprinted one by one).
+IGNORED_REASONS = {"imported", "renamed"}
+
 
 def on_changed(sender, ids, reasons, **kwargs):
-    if reasons == {"imported"}:
-        return  # the import's `articles_imported` lists the whole run at once
+    if reasons <= IGNORED_REASONS:
+        return
     tasks.refresh_lists.enqueue(sorted(ids))
 
 
