@@ -9,8 +9,9 @@ the announcement goes out at once.
 
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.utils.functional import SimpleLazyObject
 
-from . import signals
+from . import signals, surrogate
 
 
 class _Announcement:
@@ -21,8 +22,13 @@ class _Announcement:
         self.reasons = set()
 
     def __call__(self):
+        ids = frozenset(self.ids)
         signals.articles_changed.send(
-            sender=_Announcement, ids=frozenset(self.ids), reasons=frozenset(self.reasons)
+            sender=_Announcement,
+            ids=ids,
+            reasons=frozenset(self.reasons),
+            # Read once, by the first subscriber that needs them (caches, counts).
+            keys=SimpleLazyObject(lambda: frozenset(surrogate.keys_showing(ids))),
         )
 
 

@@ -6,8 +6,6 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from . import surrogate
-
 COUNT_SECONDS = 60
 
 
@@ -27,5 +25,5 @@ class CountedPaginator(Paginator):
         )
 
 
-def forget_counts(sender, ids, **kwargs):
-    cache.delete_many([_count_key(key) for key in surrogate.keys_showing(ids)])
+def forget_counts(sender, keys, **kwargs):
+    cache.delete_many([_count_key(key) for key in keys])

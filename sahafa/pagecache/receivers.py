@@ -7,7 +7,6 @@ numbers, cheap and shared by every process); a CDN is purged by a retried task.
 from django.conf import settings
 
 from sahafa.articles import signals as article_signals
-from sahafa.articles import surrogate
 from sahafa.comments import signals as comment_signals
 from sahafa.related import signals as related_signals
 
@@ -29,8 +28,8 @@ def forget(keys):
         cdn.purge_keys.enqueue(keys)
 
 
-def on_articles_changed(sender, ids, **kwargs):
-    forget(surrogate.keys_showing(ids))
+def on_articles_changed(sender, keys, **kwargs):
+    forget(keys)
 
 
 def on_site_changed(sender, **kwargs):
