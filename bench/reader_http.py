@@ -139,6 +139,18 @@ class Servers:
             process.wait(timeout=30)
 
 
+def server_environment(args, folder):
+    """The environment of the servers and commands a benchmark starts."""
+    return {
+        "DATABASE_URL": args.postgres or f"sqlite:///{SQLITE}",
+        "CACHE_URL": REDIS_URL if args.postgres else f"file://{folder / 'cache'}",
+        "SAHAFA_VAR_DIR": str(folder / "var"),
+        "SECRET_KEY": "benchmark-only",
+        "SAHAFA_TASKS": "immediate",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
 def prepare_database(args, environment):
     env = {**os.environ, **environment}
     if args.postgres:
@@ -184,14 +196,7 @@ def main():
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is missing: apt-get install {tool}")
     folder = Path(tempfile.mkdtemp(prefix="sahafa-bench-http-"))
-    environment = {
-        "DATABASE_URL": args.postgres or f"sqlite:///{SQLITE}",
-        "CACHE_URL": REDIS_URL if args.postgres else f"file://{folder / 'cache'}",
-        "SAHAFA_VAR_DIR": str(folder / "var"),
-        "SECRET_KEY": "benchmark-only",
-        "SAHAFA_TASKS": "immediate",
-        "LOG_LEVEL": "WARNING",
-    }
+    environment = server_environment(args, folder)
     if args.postgres:
         import redis
 
