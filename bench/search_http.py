@@ -4,13 +4,13 @@
     .venv/bin/python bench/search_http.py --postgres    # PostgreSQL + Redis
 
 Uses the database of bench/reader_http.py (importing the corpus on the first run) and one
-`sahafa serve --no-worker` (gunicorn, page cache on; search pages are never stored). For
+`sahafa serve --no-worker` (granian, page cache on; search pages are never stored). For
 several rounds it measures, all over loopback:
 
 - the results page `/search/?q=` for a realistic mix — 3-5 words of a headline as written,
   2-3 of its words in another order, a single common word (النفط، السعودية، وزير …), and a
   word with a typo that takes the «هل تقصد» path — at 1 client and at 8 concurrent clients;
-- hostile queries at 1 client (request lines of 4 KB, the most gunicorn accepts, filled
+- hostile queries at 1 client (request lines of 4 KB, as in issue 10, filled
   with unknown words, random letters, quoted phrases or exclusions), each as a ratio of
   its median to the median of the normal mix measured in the same round (target: ≤ 3×);
 - an article page's throughput (`wrk -c4`) while four clients search non-stop, with the
@@ -86,8 +86,8 @@ def reader_mix(titles, rng, size):
 
 
 def hostile_queries(rng):
-    """Queries as long as a request line may be (gunicorn refuses lines over 4 KB with 414),
-    built to make the search work hardest: every word unknown, or quoted, or excluded."""
+    """Queries that fill a 4 KB request line (the size issue 10 measured), built to make
+    the search work hardest: every word unknown, or quoted, or excluded."""
     unknown = ["".join(rng.choices(ARABIC_LETTERS, k=7)) for _ in range(600)]
     return {
         "4 KB of unknown words": _fill_request_line(" ".join(unknown)),
@@ -203,7 +203,7 @@ def main():
         shutil.rmtree(folder, ignore_errors=True)
 
     backend = "PostgreSQL + Redis" if args.postgres else "SQLite + file cache"
-    print(f"{backend}; {args.workers} gunicorn workers; {args.queries} mixed queries a round; "
+    print(f"{backend}; {args.workers} web workers; {args.queries} mixed queries a round; "
           f"median of {args.rounds} rounds")  # fmt: skip
     print("| measure | a | b | c |")
     print("| --- | --- | --- | --- |")
