@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -12,15 +13,17 @@ from sahafa.arabic import excerpt, plain_text, slugify_ar
 
 from .sanitize import sanitize_body
 
+YEAR = re.compile(r"[0-9]{4}")
 # Section pages live at /<slug>/, beside the site's own top-level paths.
 RESERVED_SECTION_SLUGS = {
-    "a", "admin", "api", "author", "comments", "feeds", "media", "rss", "search",
+    "a", "admin", "api", "atom", "author", "comments", "feeds", "media", "rss", "search",
     "sitemap.xml", "static", "tag", "robots.txt",
 }  # fmt: skip
 
 
 def validate_section_slug(value):
-    if value.lower() in RESERVED_SECTION_SLUGS:
+    # Four digits are a year: /2026/ is the year's archive (articles/archives.py).
+    if value.lower() in RESERVED_SECTION_SLUGS or YEAR.fullmatch(value):
         raise ValidationError(_("This slug is reserved for the site's own pages."))
 
 

@@ -5,6 +5,8 @@ from datetime import timedelta
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -57,17 +59,25 @@ def arabic_time(value):
 
 
 @register.simple_tag
-def dateline_time(value):
+def dateline_time(value, archive=False):
     """A <time> element with the Gregorian date, the Hijri date beside it, and the time:
-    «الأحد 29 نوفمبر 2026 · 18 جمادى الآخرة 1448 هـ · 14:05»."""
+    «الأحد 29 نوفمبر 2026 · 18 جمادى الآخرة 1448 هـ · 14:05». With `archive`, the date links
+    to that day's archive (/2026/11/29/)."""
     if not value:
         return ""
     hijri = hijri_date(value)
+    local = _local(value)
+    gregorian = format_html('<span class="gregorian">{}</span>', arabic_date(value))
+    if archive:
+        day_archive = reverse("articles:archive-day", args=[local.year, local.month, local.day])
+        gregorian = format_html(
+            '<a class="dateline-archive" href="{}">{}</a>', day_archive, gregorian
+        )
     return format_html(
-        '<time datetime="{}"><span class="gregorian">{}</span>{}'
+        '<time datetime="{}">{}{}'
         '<span class="sep" aria-hidden="true"> · </span><span class="clock">{}</span></time>',
-        _local(value).isoformat(),
-        arabic_date(value),
+        local.isoformat(),
+        gregorian,
         format_html(
             '<span class="sep" aria-hidden="true"> · </span><span class="hijri">{}</span>', hijri
         )
