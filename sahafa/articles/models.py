@@ -224,6 +224,21 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    seo_title = models.CharField(
+        _("search title"),
+        max_length=110,
+        blank=True,
+        help_text=_("The title search engines and social cards show. Empty: the headline."),
+    )
+    seo_description = models.CharField(
+        _("search description"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The summary search engines and social cards show. Empty: the standfirst "
+            "or the body's first words."
+        ),
+    )
     source_url = models.URLField(
         _("source URL"),
         max_length=500,
@@ -284,6 +299,14 @@ class Article(models.Model):
 
     def summary(self, max_chars=160):
         return excerpt(self.standfirst or self.body_text, max_chars)
+
+    @property
+    def search_title(self):
+        return self.seo_title or self.headline
+
+    @property
+    def search_description(self):
+        return self.seo_description or self.summary()
 
 
 class Byline(models.Model):
