@@ -76,3 +76,17 @@ def test_stored_feeds_name_the_pages_they_mirror(stored_feeds):
     assert {"site", "latest"} <= site.keys
     assert site.headers["content-type"].startswith("application/atom+xml")
     assert "s-maxage=" in site.headers["cache-control"]
+
+
+def test_the_news_sitemap_lists_the_story_at_once(stored_feeds):
+    assert [fetch("/sitemap-news.xml").cache, fetch("/sitemap-news.xml").cache] == [
+        "MISS",
+        "HIT",
+    ]
+    story = stored_feeds["story"]
+
+    workflow.publish(story, by=make_user("rana", roles.EDITOR))
+
+    answer = fetch("/sitemap-news.xml")
+    assert answer.cache == "MISS"
+    assert story.headline in answer.body.decode()
