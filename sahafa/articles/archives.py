@@ -15,6 +15,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sahafa.arabic import (
     format_gregorian,
@@ -23,6 +24,7 @@ from sahafa.arabic import (
     format_hijri_span,
     format_weekday,
 )
+from sahafa.arabic.dates import GREGORIAN_MONTHS
 from sahafa.arabic.digits import with_digits
 
 from . import surrogate
@@ -58,43 +60,63 @@ def archive(request, year, month=None, day=None):
     articles = Article.objects.published().filter(
         published_at__gte=_midnight(first), published_at__lt=_midnight(last + timedelta(days=1))
     )
-    digits = settings.SAHAFA_DIGITS
-    if day is not None:
-        key = f"archive-{first:%Y-%m-%d}"
-        heading = f"{format_weekday(first)} {format_gregorian(first, digits)}"
-        hijri = format_hijri(first, digits)
-        up = [(format_gregorian_month(year, month, digits), month_url(first))]
-    elif month is not None:
-        key = f"archive-{first:%Y-%m}"
-        heading = format_gregorian_month(year, month, digits)
-        hijri = format_hijri_span(first, last, digits)
-        up = []
-    else:
-        key = f"archive-{first:%Y}"
-        heading = with_digits(str(year), digits)
-        hijri = format_hijri_span(first, last, digits)
-        up = []
-    if month is not None:
-        up.insert(0, (with_digits(str(year), digits), year_url(first)))
+    # The period's surrogate key, as surrogate.archive_keys() names it.
+    pattern = "%Y" if month is None else "%Y-%m" if day is None else "%Y-%m-%d"
+    key = "archive-" + first.strftime(pattern)
     page = page_of(request, articles.for_cards().newest_first(), key)
     if not page.paginator.count:
         # An empty period is no page (nor an old address of another site: a 404 that
         # django.contrib.redirects may answer).
         raise Http404
     surrogate.show(request, key, *surrogate.articles(page.object_list))
+    resolved = request.resolver_match
     return render(
         request,
         "articles/archive.html",
         {
             "page": page,
-            "heading": heading,
-            "hijri": hijri,
-            "up": up,
-            "canonical": reverse(
-                request.resolver_match.view_name, kwargs=request.resolver_match.kwargs
-            ),
+            "canonical": reverse(resolved.view_name, kwargs=resolved.kwargs),
+            **_headings(articles, first, last, month, day),
         },
     )
+
+
+def _headings(articles, first, last, month, day):
+    """The heading, its Hijri equivalent, the links up (year, month) and down (the months
+    or days that have articles) of an archive page."""
+    digits = settings.SAHAFA_DIGITS
+    year = (with_digits(str(first.year), digits), year_url(first))
+    if day is not None:
+        return {
+            "heading": f"{format_weekday(first)} {format_gregorian(first, digits)}",
+            "hijri": format_hijri(first, digits),
+            "up": [year, (format_gregorian_month(first.year, month, digits), month_url(first))],
+        }
+    if month is not None:
+        return {
+            "heading": format_gregorian_month(first.year, month, digits),
+            "hijri": format_hijri_span(first, last, digits),
+            "up": [year],
+            "periods_label": _("Days of the month"),
+            "periods": [
+                (with_digits(str(moment.day), digits), day_url(moment))
+                for moment in _starts(articles, "day")
+            ],
+        }
+    return {
+        "heading": year[0],
+        "hijri": format_hijri_span(first, last, digits),
+        "periods_label": _("Months of the year"),
+        "periods": [
+            (GREGORIAN_MONTHS[moment.month - 1], month_url(moment))
+            for moment in _starts(articles, "month")
+        ],
+    }
+
+
+def _starts(articles, kind):
+    """The months or days of the period that have articles, in the site's time zone."""
+    return articles.datetimes("published_at", kind, tzinfo=timezone.get_default_timezone())
 
 
 def year_url(day):

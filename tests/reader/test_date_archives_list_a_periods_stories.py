@@ -3,6 +3,7 @@
 tests run in Africa/Cairo), with Arabic month names and the Hijri dates in the headings.
 Addresses that look like dates are never read as a section and an article id."""
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -92,8 +93,18 @@ def test_headings_give_arabic_months_and_the_hijri_dates(reader, archive):
     assert "<h1>نوفمبر 2026</h1>" in month
     assert "جمادى الأولى – جمادى الآخرة 1448 هـ" in month
 
+    # The month lists its days with stories, the year its months.
+    assert re.findall(r'<li><a href="(/2026/11/\d\d/)">(\d+)</a></li>', month) == [
+        ("/2026/11/30/", "30")
+    ]
+
     year = shown(reader, "/2026/")
     assert "<h1>2026</h1>" in year
+    assert re.findall(r'<li><a href="(/2026/\d\d/)">([^<]+)</a></li>', year) == [
+        ("/2026/04/", "أبريل"),
+        ("/2026/11/", "نوفمبر"),
+        ("/2026/12/", "ديسمبر"),
+    ]
     assert "1447 – 1448 هـ" in year
     assert f'<link rel="canonical" href="{settings.SAHAFA_BASE_URL}/2026/">' in year
 
