@@ -4,13 +4,13 @@ from django.views.generic import TemplateView
 
 from sahafa.articles import surrogate
 
-from . import feeds
-from .sitemaps import news_sitemaps, sitemaps
+from . import feeds, views
+from .sitemaps import news_sitemaps
 
 
 def shows_latest(view):
-    """Sitemaps list the site's newest articles: stored by the page cache under `latest`,
-    which every announced change to an article purges."""
+    """The news sitemap lists the site's newest articles: stored by the page cache under
+    `latest`, which every announced change to an article purges."""
 
     def wrapped(request, *args, **kwargs):
         surrogate.show(request, "latest")
@@ -31,23 +31,18 @@ urlpatterns = [
     path("feeds/author/<uslug:slug>/atom/", feeds.AuthorAtomFeed(), name="author-atom"),
     path("feeds/<uslug:slug>/", feeds.SectionFeed(), name="section"),
     path("feeds/<uslug:slug>/atom/", feeds.SectionAtomFeed(), name="section-atom"),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-sections.xml", views.sections_sitemap, name="sitemap-sections"),
     path(
-        "sitemap.xml",
-        shows_latest(sitemap_views.index),
-        {"sitemaps": sitemaps, "sitemap_url_name": "feeds:sitemap-section"},
-        name="sitemap",
+        "sitemap-articles-<yyyy:year>-<dd:month>.xml",
+        views.month_sitemap,
+        name="sitemap-month",
     ),
     path(
         "sitemap-news.xml",
         shows_latest(sitemap_views.sitemap),
         {"sitemaps": news_sitemaps, "template_name": "feeds/news_sitemap.xml"},
         name="news-sitemap",
-    ),
-    path(
-        "sitemap-<section>.xml",
-        shows_latest(sitemap_views.sitemap),
-        {"sitemaps": sitemaps},
-        name="sitemap-section",
     ),
     path(
         "robots.txt",

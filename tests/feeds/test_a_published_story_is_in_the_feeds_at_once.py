@@ -2,8 +2,11 @@
 publishes a story, every feed that must show it has it on the aggregator's next fetch —
 not minutes later — while feeds it does not belong to stay stored."""
 
+from datetime import timedelta
+
 import feedparser
 import pytest
+from django.utils import timezone
 
 from sahafa.articles import workflow
 from sahafa.newsroom import roles
@@ -90,3 +93,21 @@ def test_the_news_sitemap_lists_the_story_at_once(stored_feeds):
     answer = fetch("/sitemap-news.xml")
     assert answer.cache == "MISS"
     assert story.headline in answer.body.decode()
+
+
+def test_the_sitemap_of_the_stories_month_lists_it_at_once_and_other_months_stay_stored(db):
+    earlier = make_article("خبر من الشهر الماضي", published_at=timezone.now() - timedelta(days=40))
+    make_article("خبر من هذا الشهر")
+    story = make_article("الحكومة تعلن الميزانية الجديدة", published=False)
+    this_month = f"/sitemap-articles-{timezone.localtime():%Y-%m}.xml"
+    last_month = f"/sitemap-articles-{timezone.localtime(earlier.published_at):%Y-%m}.xml"
+    for address in ("/sitemap.xml", this_month, last_month):
+        assert [fetch(address).cache, fetch(address).cache] == ["MISS", "HIT"], address
+
+    workflow.publish(story, by=make_user("rana", roles.EDITOR))
+
+    answer = fetch(this_month)
+    assert answer.cache == "MISS"
+    assert story.get_absolute_url() in answer.body.decode()
+    assert fetch("/sitemap.xml").cache == "MISS"
+    assert fetch(last_month).cache == "HIT"

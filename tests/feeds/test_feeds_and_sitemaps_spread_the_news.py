@@ -1,6 +1,6 @@
 """Feed readers, aggregators and search engines find what readers may see, and only that."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
 import pytest
@@ -58,18 +58,52 @@ def test_section_and_tag_feeds_hold_their_own_articles(reader, newsroom_output):
     assert reader.get("/feeds/no-such-section/").status_code == 404
 
 
-def test_sitemaps_list_public_articles_only(reader, newsroom_output):
+def locations(response):
+    return [loc.text for loc in ElementTree.fromstring(response.content).iter(f"{SITEMAP}loc")]
+
+
+def month_sitemap_of(article):
+    day = timezone.localtime(article.published_at)
+    return f"/sitemap-articles-{day:%Y}-{day:%m}.xml"
+
+
+def test_sitemaps_list_public_articles_only_one_month_a_file(reader, newsroom_output):
+    live, old = newsroom_output["live"], newsroom_output["old"]
     index = reader.get("/sitemap.xml")
     assert index.status_code == 200
-    locations = [loc.text for loc in ElementTree.fromstring(index.content).iter(f"{SITEMAP}loc")]
-    assert settings.SAHAFA_BASE_URL + "/sitemap-articles.xml" in locations
+    months = {month_sitemap_of(live), month_sitemap_of(old)}
+    assert {settings.SAHAFA_BASE_URL + path for path in months} <= set(locations(index))
+    assert settings.SAHAFA_BASE_URL + "/sitemap-sections.xml" in locations(index)
 
-    articles = reader.get("/sitemap-articles.xml")
-    body = articles.content.decode()
-    assert newsroom_output["live"].get_absolute_url() in body
-    assert newsroom_output["old"].get_absolute_url() in body
-    assert newsroom_output["draft"].get_absolute_url() not in body
-    assert newsroom_output["future"].get_absolute_url() not in body
+    listed = set()
+    for path in months:
+        listed.update(locations(reader.get(path)))
+    base = settings.SAHAFA_BASE_URL
+    assert {base + live.get_absolute_url(), base + old.get_absolute_url()} <= listed
+    assert base + newsroom_output["draft"].get_absolute_url() not in listed
+    assert base + newsroom_output["future"].get_absolute_url() not in listed
+
+
+def test_a_month_sitemap_holds_that_month_in_the_sites_time_zone(reader):
+    # 23:30 on 31 January in Cairo (UTC+2) is 21:30 UTC: a January story either way; 00:30
+    # on 1 February in Cairo is still 31 January in UTC, and belongs to February here.
+    zone = timezone.get_default_timezone()
+    january = make_article(
+        "آخر أخبار يناير", published_at=datetime(2024, 1, 31, 23, 30, tzinfo=zone)
+    )
+    february = make_article(
+        "أول أخبار فبراير", published_at=datetime(2024, 2, 1, 0, 30, tzinfo=zone)
+    )
+    in_january = locations(reader.get("/sitemap-articles-2024-01.xml"))
+    in_february = locations(reader.get("/sitemap-articles-2024-02.xml"))
+    assert [url.endswith(january.get_absolute_url()) for url in in_january] == [True]
+    assert [url.endswith(february.get_absolute_url()) for url in in_february] == [True]
+
+
+def test_a_month_without_public_stories_has_no_sitemap(reader, newsroom_output):
+    assert reader.get("/sitemap-articles-1999-01.xml").status_code == 404
+    assert reader.get("/sitemap-articles-2024-13.xml").status_code == 404
+    assert reader.get("/sitemap-articles.xml").status_code == 404
 
 
 def test_the_news_sitemap_holds_the_last_two_days(reader, newsroom_output):
