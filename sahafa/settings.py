@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from sahafa.env import Environment, Invalid
@@ -158,6 +159,7 @@ INSTALLED_APPS = [
     "sahafa.background",
     "sahafa.pagecache",
     "sahafa.demo",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +168,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    # Inside GZip: the newsroom's allowance reads the page before it is compressed.
+    "sahafa.newsroom.csp.NewsroomAwareCSPMiddleware",
     "sahafa.articles.surrogate.SurrogateKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -318,6 +322,24 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTP
 # Joining the browsers' preload list is the operator's own decision, not a default.
 SECURE_HSTS_PRELOAD = env.flag("SECURE_HSTS_PRELOAD", False)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+# Content-Security-Policy (django-csp): scripts, styles and fonts from this site only, no
+# inline script or event handler anywhere, and no nonce (reader pages are stored and
+# shared by the page cache). Images: this site, its media and SAHAFA_IMAGE_HOSTS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *(f"https://{host}" for host in SAHAFA_IMAGE_HOSTS)],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 EMAIL_BACKEND = env.text("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "newsroom@sahafa.local")
