@@ -67,6 +67,7 @@ BAD_VALUES = [
     ("DATABASE_URL", "mysql://db/news", "postgres://"),
     ("TIME_ZONE", "Mars/Olympus", "time zone name"),
     ("SAHAFA_COMMENTS_MAX_DEPTH", "0", "from 1 to 10"),
+    ("AXES_FAILURE_LIMIT", "none", "whole number from 1 to 100"),
     ("SECURE_HSTS_SECONDS", "-5", "0 or more"),
 ]
 
