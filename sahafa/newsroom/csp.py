@@ -10,15 +10,11 @@ newsroom's editor (django-prose-editor), on newsroom pages only:
 Reader pages get the plain policy: they are stored and shared by the page cache, so
 nothing in it may change per request, and they need neither allowance."""
 
-import base64
-import hashlib
-import re
-
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.urls import reverse
 
-IMPORT_MAP = re.compile(rb'<script type="importmap"[^>]*>(.*?)</script>', re.DOTALL)
+from sahafa.articles.csp import allow_inline, inline_hashes
 
 
 class NewsroomAwareCSPMiddleware(CSPMiddleware):
@@ -28,12 +24,7 @@ class NewsroomAwareCSPMiddleware(CSPMiddleware):
             and not response.streaming
             and response.get("Content-Type", "").startswith("text/html")
         ):
-            hashes = [
-                f"'sha256-{base64.b64encode(hashlib.sha256(body).digest()).decode()}'"
-                for body in IMPORT_MAP.findall(response.content)
-            ]
-            update = dict(getattr(response, "_csp_update", None) or {})
-            update["script-src"] = [*update.get("script-src", []), *hashes]
-            update["style-src"] = [*update.get("style-src", []), UNSAFE_INLINE]
-            response._csp_update = update
+            import_maps = inline_hashes(response.content, "script", ' type="importmap"')
+            allow_inline(response, "script-src", import_maps)
+            allow_inline(response, "style-src", [UNSAFE_INLINE])
         return super().process_response(request, response)

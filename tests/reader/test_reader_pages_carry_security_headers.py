@@ -3,11 +3,14 @@ scripts from this site only (a Content-Security-Policy with no inline script and
 nonce, since the page cache hands the same bytes to every reader), carries no inline
 script or event handler, and sets no CSRF cookie; over https the site insists on https."""
 
+import base64
+import hashlib
 import re
 from html.parser import HTMLParser
 
 import pytest
 from django.core.wsgi import get_wsgi_application
+from django.test import Client
 
 from sahafa.pagecache.wsgi import PageCacheApplication
 from tests.factories import make_article, make_author, make_comment, make_section, make_tag
@@ -120,3 +123,19 @@ def test_over_https_readers_are_sent_to_https_and_told_to_stay(https_site, newsr
     # A stored page is never handed out over http: the reader is sent to https first.
     assert plain.status == 301
     assert plain.headers["location"].startswith("https://news.example.org/")
+
+
+def test_an_error_page_keeps_its_own_style_under_the_policy():
+    """The 400 and 500 pages carry their style inline (nothing else to load when things
+    fail): the policy allows exactly that style, by its hash, and no other."""
+    scanner = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    scanner.cookies["csrftoken"] = "x" * 32
+
+    response = scanner.generic(
+        "POST", "/", b"q=caf%E9", content_type="application/x-www-form-urlencoded; charset=latin-1"
+    )
+
+    assert response.status_code == 400
+    style = re.search(rb"<style>(.*?)</style>", response.content, re.S)[1]
+    digest = base64.b64encode(hashlib.sha256(style).digest()).decode()
+    assert policy_of(response)["style-src"] == ["'self'", f"'sha256-{digest}'"]
