@@ -18,7 +18,7 @@ def _error(id, name, value, allowed):
     return Error(f"{name}={value!r}: {allowed}.", id=f"sahafa.E{id:03d}", obj=name)
 
 
-@register(Tags.compatibility)
+@register("sahafa")
 def check_sahafa_settings(app_configs=None, **kwargs):
     errors = []
     try:
@@ -65,7 +65,7 @@ def check_sahafa_settings(app_configs=None, **kwargs):
     return errors
 
 
-@register(Tags.caches, deploy=True)
+@register(Tags.caches, "sahafa", deploy=True)
 def check_the_shared_cache_answers(app_configs=None, **kwargs):
     """The cache holds pages, comment threads, rate limits and page-cache locks for every
     process: production must reach it, and must not keep it per process."""

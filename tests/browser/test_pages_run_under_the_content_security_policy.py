@@ -1,7 +1,8 @@
 """The site's Content-Security-Policy forbids inline scripts, event handlers and styles.
 A reader opens a story with its comments and searches; an editor opens a story in the
-newsroom's editor (django-prose-editor), types in it, and goes round the desk. Chromium reports no violation
-of the policy on any of these pages: nothing the site needs is blocked."""
+newsroom's editor (django-prose-editor), types in it, and goes round the desk. Chromium
+reports no violation of the policy on any of these pages: nothing the site needs is
+blocked."""
 
 import pytest
 

@@ -187,3 +187,12 @@ def test_rq_tasks_on_a_non_redis_queue_fail_the_checks(settings):
     from sahafa.checks import check_sahafa_settings
 
     assert "sahafa.E006" in [error.id for error in check_sahafa_settings()]
+
+
+def test_comments_never_close_when_the_variable_is_set_empty(tmp_path):
+    never = settings_of(
+        {"SAHAFA_COMMENTS_CLOSE_AFTER_DAYS": ""}, tmp_path, "SAHAFA_COMMENTS_CLOSE_AFTER_DAYS"
+    )
+    default = settings_of({}, tmp_path, "SAHAFA_COMMENTS_CLOSE_AFTER_DAYS")
+
+    assert (never, default) == (["None"], ["30"])
