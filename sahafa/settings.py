@@ -242,12 +242,10 @@ TASKS, RQ_QUEUES = tasks_config(SAHAFA_TASKS, SAHAFA_TASKS_REDIS_URL)
 # queue behind it and every one of its pages fails with a 500.
 RQ_SHOW_ADMIN_LINK = SAHAFA_TASKS == "rq"
 
-# `sahafa serve`: its address, gunicorn's worker processes, and the proxies whose
-# X-Forwarded-* headers gunicorn believes.
+# `sahafa serve`: its address and web worker processes.
 SERVE_HOST = env.text("HOST", "127.0.0.1")
 SERVE_PORT = env.integer("PORT", 8000, minimum=1, maximum=65535)
-SERVE_WORKERS = env.integer("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2 + 1, minimum=1)
-SERVE_FORWARDED_ALLOW_IPS = env.text("FORWARDED_ALLOW_IPS", "127.0.0.1")
+SERVE_WORKERS = env.integer("WEB_CONCURRENCY", os.cpu_count() or 1, minimum=1)
 # The password of the demo's `admin` account (`sahafa demo`); generated when empty.
 SAHAFA_ADMIN_PASSWORD = env.text("SAHAFA_ADMIN_PASSWORD")
 
