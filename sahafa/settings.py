@@ -1,29 +1,36 @@
-"""The one settings module. Everything is read from environment variables;
-the defaults run the embedded SQLite demo under ./var/ with no configuration.
+"""The one settings module. Everything is read from environment variables, each through
+one typed reader of sahafa/env.py (README, «Configuration»); a bad value stops the process
+at start with the variable, the value and what is allowed. The defaults run the embedded
+SQLite demo under ./var/ with no configuration.
 """
 
 import os
 import secrets
+import zoneinfo
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from sahafa.env import Environment, Invalid
+
+env = Environment()
+
 BASE_DIR = Path(__file__).resolve().parent
-VAR_DIR = Path(os.environ.get("SAHAFA_VAR_DIR", Path.cwd() / "var")).resolve()
+VAR_DIR = Path(env.text("SAHAFA_VAR_DIR", str(Path.cwd() / "var"))).resolve()
 
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+DATABASE_SCHEMES = ("sqlite", "postgres", "postgresql", "pgsql")
+CACHE_SCHEMES = ("redis", "rediss", "file", "locmem", "dummy")
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+DIGITS = ("latn", "arab")
+LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
 
 def demo_secret_key():
@@ -36,8 +43,10 @@ def demo_secret_key():
     return path.read_text().strip()
 
 
-def database_from_url(url):
-    config = dj_database_url.parse(url, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")))
+def database_from_url(url, conn_max_age=60):
+    if urlsplit(url).scheme not in DATABASE_SCHEMES:
+        raise Invalid("expected sqlite:///path or postgres://user:password@host:5432/name")
+    config = dj_database_url.parse(url, conn_max_age=conn_max_age)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         if config["NAME"] != ":memory:":
             Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
@@ -62,6 +71,8 @@ def database_from_url(url):
 def cache_from_url(url):
     parts = urlsplit(url)
     if parts.scheme in {"redis", "rediss"}:
+        if not parts.hostname:
+            raise Invalid("expected redis://host:6379/0 with a host name")
         options = parse_qs(parts.query)
         return {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -72,6 +83,8 @@ def cache_from_url(url):
     if parts.scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     if parts.scheme == "file":
+        if not parts.path:
+            raise Invalid("expected file:///absolute/path")
         # Shared by every process on the machine, unlike local memory: what one worker
         # forgets (a moderated thread, a purged page), the others forget too.
         return {
@@ -80,47 +93,47 @@ def cache_from_url(url):
             "TIMEOUT": 300,
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
-    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sahafa"}
+    if parts.scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sahafa"}
+    raise Invalid(f"expected a URL starting with {' or '.join(s + '://' for s in CACHE_SCHEMES)}")
 
 
-def tasks_from_env(name, cache_url):
-    """TASKS for Django's tasks framework (the django-tasks backport), from `name`:
+def tasks_config(kind, redis_url):
+    """TASKS and RQ_QUEUES for Django's tasks framework (the django-tasks backport):
     `database` (the default: a table in DATABASE_URL, worked by `sahafa serve`'s worker),
     `rq` (Redis queues at SAHAFA_TASKS_REDIS_URL, else CACHE_URL; workers: `sahafa
-    rqworker --with-scheduler`), or `immediate` (run in the process that enqueues)."""
-    kind = os.environ.get(name, "database").strip().lower()
-    backends = {
-        "database": "django_tasks_db.DatabaseBackend",
-        "rq": "django_tasks_rq.RQBackend",
-        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-    }
-    if kind not in backends:
-        raise ImproperlyConfigured(f"{name}={kind!r}: expected one of {', '.join(backends)}.")
-    redis_url = os.environ.get("SAHAFA_TASKS_REDIS_URL") or cache_url
-    if kind == "rq" and urlsplit(redis_url).scheme not in {"redis", "rediss"}:
-        raise ImproperlyConfigured(
-            f"{name}=rq needs Redis: set SAHAFA_TASKS_REDIS_URL (or CACHE_URL) to redis://…"
-        )
-    return {"default": {"BACKEND": backends[kind]}}, {"default": {"URL": redis_url}}
+    worker`), or `immediate` (run in the process that enqueues)."""
+    return {"default": {"BACKEND": TASK_BACKENDS[kind]}}, {"default": {"URL": redis_url}}
 
 
-DEBUG = env_bool("DEBUG", False)
+def time_zone(text):
+    if text.strip() not in zoneinfo.available_timezones():
+        raise Invalid("expected a time zone name such as Asia/Riyadh or UTC")
+    return text.strip()
+
+
+DEBUG = env.flag("DEBUG", False)
 # The demo (no DATABASE_URL) may generate its own secret key; production must set one.
-DEMO = env_bool("SAHAFA_DEMO", "DATABASE_URL" not in os.environ)
+DEMO = env.flag("SAHAFA_DEMO", not env.is_set("DATABASE_URL"))
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env.text("SECRET_KEY")
 if not SECRET_KEY:
-    if not (DEBUG or DEMO):
-        raise RuntimeError("SECRET_KEY must be set when DEBUG is off outside the demo.")
-    SECRET_KEY = demo_secret_key()
+    env.require(DEBUG or DEMO, "SECRET_KEY must be set when DEBUG is off outside the demo.")
+    SECRET_KEY = demo_secret_key() if DEBUG or DEMO else ""
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [])
 
-SAHAFA_SITE_NAME = os.environ.get("SAHAFA_SITE_NAME", "صحافة")
-SAHAFA_BASE_URL = os.environ.get("SAHAFA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+SAHAFA_SITE_NAME = env.text("SAHAFA_SITE_NAME", "صحافة")
+SAHAFA_BASE_URL = env.url(
+    "SAHAFA_BASE_URL", "http://127.0.0.1:8000", ("http", "https"), path=False
+).rstrip("/")
+HTTPS = SAHAFA_BASE_URL.startswith("https://")
 # "latn" (0-9) or "arab" (٠-٩) digits in dates shown to readers.
-SAHAFA_DIGITS = os.environ.get("SAHAFA_DIGITS", "latn")
+SAHAFA_DIGITS = env.choice("SAHAFA_DIGITS", "latn", DIGITS)
+# Hosts whose images an article body may show besides the site's own media (MEDIA_URL);
+# the body sanitizer drops every other <img> (no tracking pixels).
+SAHAFA_IMAGE_HOSTS = [host.lower() for host in env.list("SAHAFA_IMAGE_HOSTS", [])]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -147,6 +160,8 @@ INSTALLED_APPS = [
     "sahafa.background",
     "sahafa.pagecache",
     "sahafa.demo",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -155,6 +170,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    # Inside GZip: the newsroom's allowance reads the page before it is compressed.
+    "sahafa.newsroom.csp.NewsroomAwareCSPMiddleware",
     "sahafa.articles.surrogate.SurrogateKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -164,6 +181,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sahafa.urls"
@@ -186,24 +205,78 @@ TEMPLATES = [
     },
 ]
 
+CONN_MAX_AGE = env.integer("CONN_MAX_AGE", 60, minimum=0)
 DATABASES = {
-    "default": database_from_url(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'sahafa.sqlite3'}")
+    "default": env.read(
+        "DATABASE_URL",
+        None,
+        database_from_url,
+        conn_max_age=CONN_MAX_AGE,
     )
+    or database_from_url(f"sqlite:///{VAR_DIR / 'sahafa.sqlite3'}")
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", f"file://{VAR_DIR / 'cache'}"))}
+CACHE_URL = env.text("CACHE_URL", f"file://{VAR_DIR / 'cache'}")
+CACHES = {
+    "default": env.read("CACHE_URL", None, cache_from_url)
+    or cache_from_url(f"file://{VAR_DIR / 'cache'}")
+}
 # Seconds a cached page stays fresh (0: no page cache); purged at once when what it shows
 # changes. SAHAFA_PURGE_URL: where purges by surrogate key go (a CDN or Varnish).
-SAHAFA_PAGE_CACHE_SECONDS = int(os.environ.get("SAHAFA_PAGE_CACHE_SECONDS", "60"))
-SAHAFA_PURGE_URL = os.environ.get("SAHAFA_PURGE_URL", "")
-SAHAFA_PURGE_METHOD = os.environ.get("SAHAFA_PURGE_METHOD", "PURGE")
-SAHAFA_PURGE_TOKEN = os.environ.get("SAHAFA_PURGE_TOKEN", "")
-TASKS, RQ_QUEUES = tasks_from_env("SAHAFA_TASKS", os.environ.get("CACHE_URL", ""))
+SAHAFA_PAGE_CACHE_SECONDS = env.integer("SAHAFA_PAGE_CACHE_SECONDS", 60, minimum=0, maximum=86400)
+SAHAFA_PURGE_URL = env.url("SAHAFA_PURGE_URL", "", ("http", "https"))
+SAHAFA_PURGE_METHOD = env.choice(
+    "SAHAFA_PURGE_METHOD", "purge", ("purge", "post", "put", "delete", "get")
+).upper()
+SAHAFA_PURGE_TOKEN = env.text("SAHAFA_PURGE_TOKEN")
+SAHAFA_TASKS = env.choice("SAHAFA_TASKS", "database", tuple(TASK_BACKENDS))
+SAHAFA_TASKS_REDIS_URL = env.text("SAHAFA_TASKS_REDIS_URL") or env.text("CACHE_URL")
+env.require(
+    SAHAFA_TASKS != "rq" or urlsplit(SAHAFA_TASKS_REDIS_URL).scheme in {"redis", "rediss"},
+    f"SAHAFA_TASKS=rq needs Redis: SAHAFA_TASKS_REDIS_URL (or CACHE_URL) is "
+    f"{SAHAFA_TASKS_REDIS_URL!r}, expected a URL starting with redis:// or rediss://.",
+)
+TASKS, RQ_QUEUES = tasks_config(SAHAFA_TASKS, SAHAFA_TASKS_REDIS_URL)
 # django_rq's admin dashboard only where RQ runs the tasks: elsewhere there is no Redis
 # queue behind it and every one of its pages fails with a 500.
-RQ_SHOW_ADMIN_LINK = TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend"
+RQ_SHOW_ADMIN_LINK = SAHAFA_TASKS == "rq"
+
+# `sahafa serve`: its address and web worker processes.
+SERVE_HOST = env.text("HOST", "127.0.0.1")
+SERVE_PORT = env.integer("PORT", 8000, minimum=1, maximum=65535)
+SERVE_WORKERS = env.integer("WEB_CONCURRENCY", os.cpu_count() or 1, minimum=1)
+# The password of the demo's `admin` account (`sahafa demo`); generated when empty.
+SAHAFA_ADMIN_PASSWORD = env.text("SAHAFA_ADMIN_PASSWORD")
+
+# Readers' comments (README, «Comments»).
+# New comments wait for a moderator, unless the same email already has an approved one.
+SAHAFA_COMMENTS_AUTO_APPROVE_KNOWN = env.flag("SAHAFA_COMMENTS_AUTO_APPROVE_KNOWN", True)
+# Days after publication when the form closes (empty: never), unless a section or article
+# rule says else.
+SAHAFA_COMMENTS_CLOSE_AFTER_DAYS = (
+    None
+    if env.environ.get("SAHAFA_COMMENTS_CLOSE_AFTER_DAYS", "30").strip() == ""
+    else env.integer("SAHAFA_COMMENTS_CLOSE_AFTER_DAYS", 30, minimum=0)
+)
+# A person needs a few seconds to write anything; bots post at once.
+SAHAFA_COMMENTS_MIN_FILL_SECONDS = env.number(
+    "SAHAFA_COMMENTS_MIN_FILL_SECONDS", 3, minimum=0, maximum=3600
+)
+# A form older than this is refused as stale (the page must be reloaded).
+SAHAFA_COMMENTS_FORM_MAX_AGE = env.integer("SAHAFA_COMMENTS_FORM_MAX_AGE", 86400, minimum=60)
+SAHAFA_COMMENTS_RATE_PER_IP = env.rate("SAHAFA_COMMENTS_RATE_PER_IP", (10, 600))
+SAHAFA_COMMENTS_RATE_PER_EMAIL = env.rate("SAHAFA_COMMENTS_RATE_PER_EMAIL", (5, 600))
+# More links than this hold the comment for a moderator.
+SAHAFA_COMMENTS_MAX_LINKS = env.integer("SAHAFA_COMMENTS_MAX_LINKS", 2, minimum=0)
+# Words or phrases that mark a comment as spam (matched normalized), separated by the Latin
+# comma or the Arabic one («،»); moderators add more in the admin.
+SAHAFA_COMMENTS_BLOCKLIST = env.list("SAHAFA_COMMENTS_BLOCKLIST", [], separators=",،")
+# Dotted path of an extra checker (Akismet-style); see sahafa/comments/spam.py.
+SAHAFA_COMMENTS_EXTERNAL_CHECKER = env.text("SAHAFA_COMMENTS_EXTERNAL_CHECKER")
+# At most one "comments are waiting" email per this many seconds.
+SAHAFA_COMMENTS_NOTIFY_EVERY = env.integer("SAHAFA_COMMENTS_NOTIFY_EVERY", 600, minimum=0)
+SAHAFA_COMMENTS_MAX_DEPTH = env.integer("SAHAFA_COMMENTS_MAX_DEPTH", 3, minimum=1, maximum=10)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -214,15 +287,15 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", _("Arabic"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Riyadh")
+TIME_ZONE = env.read("TIME_ZONE", "Asia/Riyadh", time_zone)
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT = Path(env.text("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_ROOT = Path(env.text("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -239,18 +312,66 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if SAHAFA_BASE_URL.startswith("https://"):
-    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+# An https SAHAFA_BASE_URL turns on secure cookies, HSTS and the redirect from http; each
+# may be switched by its variable. The proxy in front (deploy/nginx/sahafa.conf) tells the
+# reader's scheme in X-Forwarded-Proto, which Django trusts only then.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.flag("SECURE_SSL_REDIRECT", HTTPS)
+SECURE_HSTS_SECONDS = env.integer("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+# Joining the browsers' preload list is the operator's own decision, not a default.
+SECURE_HSTS_PRELOAD = env.flag("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@sahafa.local")
+# Content-Security-Policy (django-csp): scripts, styles and fonts from this site only, no
+# inline script or event handler anywhere, and no nonce (reader pages are stored and
+# shared by the page cache). Images: this site, its media and SAHAFA_IMAGE_HOSTS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *(f"https://{host}" for host in SAHAFA_IMAGE_HOSTS)],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Newsroom logins (django-axes, in the database: every process sees the same failures):
+# AXES_FAILURE_LIMIT wrong passwords for one username from one address lock that pair out
+# for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5, minimum=1, maximum=100)
+AXES_COOLOFF_TIME = timedelta(minutes=env.integer("AXES_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "sahafa.newsroom.lockout.locked_out"
+AXES_VERBOSE = False
+# Unlocking is an operator's command (`sahafa axes_reset_username NAME`): axes' own admin
+# pages have no Arabic.
+AXES_ENABLE_ADMIN = False
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+EMAIL_BACKEND = env.text("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "newsroom@sahafa.local")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.choice("LOG_LEVEL", "info", LOG_LEVELS).upper()},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+env.raise_if_invalid()

@@ -9,6 +9,8 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
+        import sahafa.checks  # noqa: F401 - registers the settings checks
+
         from . import changes, listings, signals
         from .converters import (
             SectionInArticleConverter,

@@ -1,6 +1,14 @@
-"""The allow-list every article body passes through before it is stored."""
+"""The allow-list every article body passes through before it is stored.
+
+Images come only from the site's own media (MEDIA_URL, relative or under SAHAFA_BASE_URL)
+or, over https, from the hosts in SAHAFA_IMAGE_HOSTS: any other <img> is dropped whole, so
+a body cannot make readers' browsers call a tracker (a "pixel")."""
+
+import re
+from urllib.parse import urlsplit
 
 import nh3
+from django.conf import settings
 
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
@@ -16,14 +24,36 @@ ALLOWED_ATTRIBUTES = {
     "*": {"dir", "lang"},
 }
 
+
+def image_source_allowed(src):
+    parts = urlsplit(src.strip())
+    if not parts.scheme and not parts.netloc:
+        return parts.path.startswith(settings.MEDIA_URL)
+    site = urlsplit(settings.SAHAFA_BASE_URL)
+    if (parts.scheme, parts.netloc) == (site.scheme, site.netloc):
+        return parts.path.startswith(settings.MEDIA_URL)
+    return parts.scheme == "https" and (parts.hostname or "") in settings.SAHAFA_IMAGE_HOSTS
+
+
+def _drop_foreign_image_sources(tag, attribute, value):
+    if tag == "img" and attribute == "src" and not image_source_allowed(value):
+        return None
+    return value
+
+
+# nh3 writes every tag it keeps in one normalized form (`>` inside a value escaped), so an
+# image whose source was dropped is found by this pattern.
+_IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
+
 _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
     url_schemes={"http", "https", "mailto"},
     link_rel="noopener noreferrer",
     strip_comments=True,
+    attribute_filter=_drop_foreign_image_sources,
 )
 
 
 def sanitize_body(html: str) -> str:
-    return _cleaner.clean(html or "").strip()
+    return _IMAGE_WITHOUT_SOURCE.sub("", _cleaner.clean(html or "")).strip()

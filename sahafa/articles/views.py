@@ -6,6 +6,7 @@ from django.template import loader
 from django.utils.cache import add_never_cache_headers
 
 from . import surrogate
+from .csp import allow_inline, inline_hashes
 from .listings import CountedPaginator
 from .models import Article, Author, Section, Tag
 
@@ -141,9 +142,15 @@ def page_not_found(request, exception=None):
 # and without Django's requires_csrf_token: its CSRF check reads request.POST again, and a
 # form Django refuses to decode (urlencoded in a charset other than UTF-8) raises again
 # there, turning a 400 into a crash of the error page itself.
+# Their styles are inline (nothing else to load when things fail), allowed by hash under
+# the site's Content-Security-Policy.
 def bad_request(request, exception=None):
-    return HttpResponseBadRequest(loader.get_template("400.html").render())
+    return _own_style_allowed(HttpResponseBadRequest(loader.get_template("400.html").render()))
 
 
 def server_error(request):
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    return _own_style_allowed(HttpResponseServerError(loader.get_template("500.html").render()))
+
+
+def _own_style_allowed(response):
+    return allow_inline(response, "style-src", inline_hashes(response.content, "style"))

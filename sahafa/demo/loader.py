@@ -8,11 +8,11 @@ editor's changes to the demo survive a re-run.
 import colorsys
 import io
 import json
-import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -153,7 +153,7 @@ def ensure_demo_accounts():
     Returns lines to print; a generated password is printed once, when it is created."""
     if User.objects.filter(username="admin").exists():
         return ["Admin account: admin (already created; password unchanged)."]
-    password = os.environ.get("SAHAFA_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+    password = settings.SAHAFA_ADMIN_PASSWORD or secrets.token_urlsafe(12)
     User.objects.create_superuser("admin", "admin@sahafa.invalid", password)
     lines = [f"Admin account: admin / {password}"]
     for username, group in [

@@ -26,6 +26,18 @@ def enabled():
     return settings.SAHAFA_PAGE_CACHE_SECONDS > 0
 
 
+def must_redirect_to_https(environ):
+    """With SECURE_SSL_REDIRECT, a request that came over http goes to Django, whose
+    SecurityMiddleware redirects it, rather than getting a stored page. Secure as Django
+    judges it: the proxy's header (SECURE_PROXY_SSL_HEADER) where sent, else the server's."""
+    if not settings.SECURE_SSL_REDIRECT:
+        return False
+    header = settings.SECURE_PROXY_SSL_HEADER
+    if header and header[0] in environ:
+        return environ[header[0]].split(",", 1)[0].strip() != header[1]
+    return environ.get("wsgi.url_scheme") != "https"
+
+
 def cacheable_request(method, path, query, cookies):
     return (
         method in ("GET", "HEAD")

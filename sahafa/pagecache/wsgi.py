@@ -26,6 +26,7 @@ class PageCacheApplication:
         path, query = get_path_info(environ), environ.get("QUERY_STRING", "")
         if not (
             policy.enabled()
+            and not policy.must_redirect_to_https(environ)
             and policy.cacheable_request(
                 environ["REQUEST_METHOD"], path, query, environ.get("HTTP_COOKIE", "")
             )

@@ -35,8 +35,8 @@ def test_demo_content_is_a_credible_newspaper_with_conversations():
     assert "ربح مجاني" in spam.reason  # caught through the tatweel in «مـــجـــانـــي»
 
 
-def test_running_the_demo_command_twice_adds_nothing(capsys, monkeypatch):
-    monkeypatch.setenv("SAHAFA_ADMIN_PASSWORD", "a-long-demo-password")
+def test_running_the_demo_command_twice_adds_nothing(capsys, settings):
+    settings.SAHAFA_ADMIN_PASSWORD = "a-long-demo-password"  # from the environment variable
     call_command("demo", no_serve=True)
     first = capsys.readouterr().out
     articles, comments = Article.objects.count(), Comment.objects.count()

@@ -25,8 +25,10 @@ class Answer:
         return set(self.headers.get("surrogate-key", "").split())
 
 
-def fetch(path, query="", cookie="", **headers):
-    from sahafa.wsgi import application
+def fetch(path, query="", cookie="", application=None, **headers):
+    """`application`: the server's own unless a test built one with other settings."""
+    if application is None:
+        from sahafa.wsgi import application
 
     # PEP 3333: the decoded path's UTF-8 bytes, read as latin-1.
     path = unquote_to_bytes(path).decode("latin-1")

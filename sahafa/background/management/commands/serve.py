@@ -1,5 +1,6 @@
 import os
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from granian import Granian
@@ -19,13 +20,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
-        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
-        parser.add_argument(
-            "--workers",
-            type=int,
-            default=int(os.environ.get("WEB_CONCURRENCY", str(os.cpu_count() or 1))),
-        )
+        # Defaults from HOST, PORT and WEB_CONCURRENCY, read by sahafa/settings.py.
+        parser.add_argument("--host", default=settings.SERVE_HOST)
+        parser.add_argument("--port", type=int, default=settings.SERVE_PORT)
+        parser.add_argument("--workers", type=int, default=settings.SERVE_WORKERS)
         parser.add_argument(
             "--no-worker",
             action="store_true",
