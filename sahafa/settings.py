@@ -137,6 +137,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_rq",
     "django_tasks_rq",
+    # django-ninja's templates and static files: /api/docs is served from our own files.
+    "ninja",
     "sahafa.articles",
     "sahafa.newsroom",
     "sahafa.search",
@@ -147,11 +149,15 @@ INSTALLED_APPS = [
     "sahafa.background",
     "sahafa.pagecache",
     "sahafa.demo",
+    "sahafa.api",
 ]
 
 MIDDLEWARE = [
     # Outermost: stores pages with every header the others add (sahafa/pagecache).
     "sahafa.pagecache.middleware.PageCacheMiddleware",
+    # /api/: CORS headers for every origin and JSON errors (stored with the page, so a
+    # response from the page cache carries them too).
+    "sahafa.api.middleware.ApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -200,6 +206,9 @@ SAHAFA_PAGE_CACHE_SECONDS = int(os.environ.get("SAHAFA_PAGE_CACHE_SECONDS", "60"
 SAHAFA_PURGE_URL = os.environ.get("SAHAFA_PURGE_URL", "")
 SAHAFA_PURGE_METHOD = os.environ.get("SAHAFA_PURGE_METHOD", "PURGE")
 SAHAFA_PURGE_TOKEN = os.environ.get("SAHAFA_PURGE_TOKEN", "")
+# The read API's limit for anonymous clients: at most N requests per S seconds per address,
+# counted in the shared cache (docs/api.md).
+SAHAFA_API_RATE = os.environ.get("SAHAFA_API_RATE", "300/60")
 TASKS, RQ_QUEUES = tasks_from_env("SAHAFA_TASKS", os.environ.get("CACHE_URL", ""))
 # django_rq's admin dashboard only where RQ runs the tasks: elsewhere there is no Redis
 # queue behind it and every one of its pages fails with a 500.

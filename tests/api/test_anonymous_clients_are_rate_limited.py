@@ -1,0 +1,36 @@
+"""A scraper hammering the API slows down before the database does: past the limit an
+anonymous client gets 429 in JSON with Retry-After, counted in the shared cache (so every
+server process counts together); other clients and the newsroom's staff go on."""
+
+import pytest
+from django.test import Client
+
+from tests.factories import make_article, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_past_the_limit_a_client_waits(reader, settings):
+    settings.SAHAFA_API_RATE = "3/60"
+    make_article()
+
+    answers = [reader.get("/api/v1/articles").status_code for _ in range(3)]
+    refused = reader.get("/api/v1/sections")
+
+    assert answers == [200, 200, 200]
+    assert refused.status_code == 429
+    assert refused["Content-Type"].startswith("application/json")
+    assert refused.json()["error"] == "rate_limited"
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert refused["Access-Control-Allow-Origin"] == "*"
+    # Another address has its own count.
+    neighbour = Client(REMOTE_ADDR="198.51.100.7")
+    assert neighbour.get("/api/v1/articles").status_code == 200
+
+
+def test_signed_in_staff_are_not_limited(settings):
+    settings.SAHAFA_API_RATE = "1/60"
+    editor = Client()
+    editor.force_login(make_user(group="محرر"))
+
+    assert [editor.get("/api/v1/sections").status_code for _ in range(3)] == [200, 200, 200]
