@@ -23,7 +23,9 @@ from .schemas import (
     ArticlePage,
     AuthorDetail,
     AuthorPage,
-    Error,
+    BadRequest,
+    NotFound,
+    RateLimited,
     SearchPage,
     SectionOut,
     TagPage,
@@ -36,7 +38,7 @@ MAX_ID = 2**63 - 1
 # Dates outside these years are clamped: converted to UTC they could overflow.
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 LATEST = datetime(2999, 12, 31, tzinfo=UTC)
-ERRORS = {400: Error, 429: Error}
+ERRORS = {400: BadRequest, 429: RateLimited}
 
 
 def slug_query(what):
@@ -148,7 +150,7 @@ def articles(
 
 @router.get(
     "/articles/{id}",
-    response={200: ArticleDetail, 404: Error, **ERRORS},
+    response={200: ArticleDetail, 404: NotFound, **ERRORS},
     url_name="article",
     summary="One published article",
     tags=["articles"],
@@ -223,7 +225,7 @@ def authors(
 
 @router.get(
     "/authors/{slug}",
-    response={200: AuthorDetail, 404: Error, **ERRORS},
+    response={200: AuthorDetail, 404: NotFound, **ERRORS},
     url_name="author",
     summary="One author with published articles",
     tags=["sections, tags, authors"],

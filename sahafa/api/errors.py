@@ -95,7 +95,10 @@ def install(api):
 
     @api.exception_handler(Throttled)
     def throttled(request, exc):
-        return api.create_response(request, error_body(429), status=429)
+        response = api.create_response(request, error_body(429), status=429)
+        # Said to this client, now: no shared cache may hand it to another.
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):

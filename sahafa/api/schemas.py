@@ -13,15 +13,50 @@ class Error(Schema):
     error: str = Field(
         description="Machine-readable code: invalid_parameter, not_found, rate_limited, "
         "method_not_allowed, server_error.",
-        examples=["invalid_parameter"],
     )
-    message: str = Field(description="For a person, in Arabic.", examples=["معامل غير صالح."])
+    message: str = Field(description="For a person, in Arabic.")
     fields: dict[str, list[str]] = Field(
         default_factory=dict,
         description="For invalid_parameter: each bad parameter, by its name, with what is "
         "wrong with it (Arabic).",
-        examples=[{"since": ["تاريخ غير صالح: استخدم ISO 8601، مثل 2026-11-03T08:00:00+03:00."]}],
     )
+
+
+class BadRequest(Error):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "error": "invalid_parameter",
+                    "message": "معامل غير صالح.",
+                    "fields": {"section": ["لا يوجد قسم بهذا الاسم المختصر."]},
+                }
+            ]
+        }
+    }
+
+
+class NotFound(Error):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [{"error": "not_found", "message": "غير موجود.", "fields": {}}]
+        }
+    }
+
+
+class RateLimited(Error):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "error": "rate_limited",
+                    "message": "طلبات كثيرة من عنوانك: أعد المحاولة بعد المدة المذكورة في "
+                    "Retry-After.",
+                    "fields": {},
+                }
+            ]
+        }
+    }
 
 
 class Named(Schema):

@@ -23,6 +23,7 @@ def test_past_the_limit_a_client_waits(reader, settings):
     assert refused.json()["error"] == "rate_limited"
     assert 1 <= int(refused["Retry-After"]) <= 60
     assert refused["Access-Control-Allow-Origin"] == "*"
+    assert "no-store" in refused["Cache-Control"]
     # Another address has its own count.
     neighbour = Client(REMOTE_ADDR="198.51.100.7")
     assert neighbour.get("/api/v1/articles").status_code == 200
