@@ -8,7 +8,8 @@ import json
 import pytest
 
 from sahafa.articles import workflow
-from tests.factories import make_article, make_section
+from sahafa.comments import workflow as moderation
+from tests.factories import make_article, make_comment, make_section
 from tests.pagecache.wsgi_client import fetch
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +83,16 @@ def test_search_and_errors_are_never_stored():
         fetch(path, query)
         answer = fetch(path, query)
         assert answer.cache is None
+
+
+def test_an_approved_comment_counts_at_once():
+    article = make_article()
+    waiting = make_comment(article, status="pending")
+    path = f"/api/v1/articles/{article.pk}"
+    fetch(path)
+    before = fetch(path)
+    assert before.cache == "HIT" and json.loads(before.body)["comment_count"] == 0
+
+    moderation.approve(waiting, by=None)
+
+    assert json.loads(fetch(path).body)["comment_count"] == 1
