@@ -150,6 +150,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_rq",
     "django_tasks_rq",
+    # django-ninja's templates and static files: /api/docs is served from our own files.
+    "ninja",
     "sahafa.articles",
     "sahafa.newsroom",
     "sahafa.search",
@@ -162,11 +164,15 @@ INSTALLED_APPS = [
     "sahafa.demo",
     "csp",
     "axes",
+    "sahafa.api",
 ]
 
 MIDDLEWARE = [
     # Outermost: stores pages with every header the others add (sahafa/pagecache).
     "sahafa.pagecache.middleware.PageCacheMiddleware",
+    # /api/: CORS headers for every origin and JSON errors (stored with the page, so a
+    # response from the page cache carries them too).
+    "sahafa.api.middleware.ApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -238,6 +244,9 @@ env.require(
     f"{SAHAFA_TASKS_REDIS_URL!r}, expected a URL starting with redis:// or rediss://.",
 )
 TASKS, RQ_QUEUES = tasks_config(SAHAFA_TASKS, SAHAFA_TASKS_REDIS_URL)
+# The read API's limit for anonymous clients: at most N requests per S seconds per address,
+# counted in the shared cache (docs/api.md).
+SAHAFA_API_RATE = env.rate("SAHAFA_API_RATE", (300, 60))
 # django_rq's admin dashboard only where RQ runs the tasks: elsewhere there is no Redis
 # queue behind it and every one of its pages fails with a 500.
 RQ_SHOW_ADMIN_LINK = SAHAFA_TASKS == "rq"

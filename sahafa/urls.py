@@ -3,12 +3,15 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from sahafa.api.api import api
 from sahafa.search import views as search_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("search/", include("sahafa.search.urls")),
     path("api/search", search_views.api, name="search_api"),
+    # /api/v1/…, /api/openapi.json, /api/docs (sahafa/api, docs/api.md).
+    path("api/", api.urls),
     # Capabilities with their own URL prefix go above the articles' catch-all section URLs.
     path("", include("sahafa.feeds.urls")),
     path("", include("sahafa.comments.urls")),

@@ -23,6 +23,8 @@ class PageCacheMiddleware:
         cacheable = policy.enabled() and policy.cacheable_request(
             request.method, path, query, request.META.get("HTTP_COOKIE", "")
         )
+        if cacheable:
+            query = policy.stored_query(path, query)
         accepts_gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
         if cacheable:
             # Stored uncompressed: compressed below, once, for every reader after.

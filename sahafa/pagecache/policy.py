@@ -3,6 +3,7 @@ and the middleware (stores)."""
 
 import re
 from datetime import datetime, timedelta
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.utils import timezone
@@ -11,6 +12,13 @@ from django.utils import timezone
 # held-comment link, `?replyto=`) is rendered for that request alone.
 CACHEABLE_QUERY = re.compile(r"(page=\d{1,6})?")
 UNCACHED_PREFIXES = ("/admin/", "/static/", "/media/", "/comments/", "/search/", "/api/")
+# The read API's answers are stored too, under their whole query, normalized (parameters
+# in name order), so `?tag=x&limit=5` and `?limit=5&tag=x` are one entry that one purge
+# forgets. Its search is not: the index follows an edit a moment after the purge. The
+# rest of /api/ (the first search API, the schema, the docs) names no surrogate keys.
+API_PREFIX = "/api/v1/"
+UNCACHED_API = ("/api/v1/search",)
+MAX_API_QUERY = 1000
 # A reader with a session (staff) or a pending flash message sees a page of their own.
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME + "=", "messages=")
 
@@ -41,10 +49,21 @@ def must_redirect_to_https(environ):
 def cacheable_request(method, path, query, cookies):
     return (
         method in ("GET", "HEAD")
-        and not path.startswith(UNCACHED_PREFIXES)
-        and CACHEABLE_QUERY.fullmatch(query) is not None
+        and stored_query(path, query) is not None
         and not any(name in cookies for name in PRIVATE_COOKIES)
     )
+
+
+def stored_query(path, query):
+    """The query string a page for `path?query` is stored under, None if it is not stored."""
+    if path.startswith(API_PREFIX) and not path.startswith(UNCACHED_API):
+        if len(query) > MAX_API_QUERY:
+            return None
+        pairs = parse_qsl(query, keep_blank_values=True)
+        return urlencode(sorted(pairs, key=lambda pair: pair[0]))
+    if path.startswith(UNCACHED_PREFIXES) or CACHEABLE_QUERY.fullmatch(query) is None:
+        return None
+    return query
 
 
 def cacheable_response(response):

@@ -32,6 +32,7 @@ class PageCacheApplication:
             )
         ):
             return self.application(environ, start_response)
+        query = policy.stored_query(path, query)
         entry = store.load(path, query)
         if entry is not None and entry.is_fresh(time.time()):
             return _serve(entry, environ, start_response, "HIT")

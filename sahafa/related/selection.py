@@ -31,6 +31,27 @@ def related_articles(article, count=SHOWN):
     return sorted(shown, key=lambda related: order[related.pk])[:count]
 
 
+def shown_for(article):
+    """What an article shows as «شاهد أيضاً» and «اقرأ أيضاً», and the surrogate keys of
+    what that depends on: (see_also, read_also, keys). The page's template tag and the
+    JSON API both read it, so the two can never disagree."""
+    related = related_articles(article)
+    keys = [f"related-{article.pk}", *(f"article-{shown.pk}" for shown in related)]
+    if related:
+        # «شاهد أيضاً» is the first related article, «اقرأ أيضاً» the next four.
+        return related[0], related[1:], keys
+    # Every article has a «شاهد أيضاً»; «اقرأ أيضاً» stays for related stories only.
+    see_also = newest_instead(article)
+    # The newest story of the section (else of the site) changes with every story
+    # published there.
+    keys.append(f"section-{article.section_id}")
+    if see_also is None or see_also.section_id != article.section_id:
+        keys.append("latest")
+    if see_also:
+        keys.append(f"article-{see_also.pk}")
+    return see_also, [], keys
+
+
 def newest_instead(article):
     """«شاهد أيضاً» when the stored list has nothing to show: the newest public story of the
     article's section, else of the whole site; never the article itself nor a wire copy of

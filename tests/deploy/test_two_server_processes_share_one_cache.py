@@ -49,3 +49,19 @@ def test_an_approval_and_a_trashing_show_through_both_servers_at_once(processes,
         assert waiting.body in page.body
         assert shown.body not in page.body
     assert django_settings.CACHES["default"]["BACKEND"].endswith(("FileBasedCache", "RedisCache"))
+
+
+def test_two_servers_count_one_api_client_together(processes, shared_cache):
+    make_article("الهلال يتوج بكأس الملك")
+    # A window far longer than the story: the count cannot start again midway.
+    servers = [
+        processes.sahafa(CACHE_URL=shared_cache, SAHAFA_API_RATE=f"4/{10**9}")[0] for _ in range(2)
+    ]
+
+    # Search: never answered from the page cache, so every request reaches a server.
+    answers = [get(servers[n % 2], "/api/v1/search?q=cup").status for n in range(4)]
+    refused = [get(server, "/api/v1/search?q=cup") for server in servers]
+
+    assert answers == [200, 200, 200, 200]
+    assert [answer.status for answer in refused] == [429, 429]
+    assert all(int(answer.headers["Retry-After"]) > 0 for answer in refused)
