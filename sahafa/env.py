@@ -12,6 +12,7 @@ An empty value counts as unset.
 
 import os
 import re
+from ipaddress import ip_address
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -104,6 +105,17 @@ def parse_list(text, separators=","):
     return [item.strip() for item in re.split(f"[{separators}]", text) if item.strip()]
 
 
+def parse_addresses(text):
+    """ "127.0.0.1, ::1" → ["127.0.0.1", "::1"]: IP addresses separated by commas."""
+    addresses = parse_list(text)
+    for address in addresses:
+        try:
+            ip_address(address)
+        except ValueError:
+            raise Invalid(f"{address!r} is not an IP address") from None
+    return addresses
+
+
 def _bounds(minimum, maximum):
     if minimum is not None and maximum is not None:
         return f" from {minimum} to {maximum}"
@@ -160,6 +172,9 @@ class Environment:
 
     def list(self, name, default, separators=","):
         return self.read(name, default, parse_list, separators)
+
+    def addresses(self, name, default):
+        return self.read(name, default, parse_addresses)
 
     def text(self, name, default=""):
         value = self.raw(name)

@@ -168,7 +168,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: stores pages with every header the others add (sahafa/pagecache).
+    # First: every layer below sees the reader's address, not the proxy's.
+    "sahafa.background.proxies.ForwardedClientMiddleware",
+    # Outermost store: keeps pages with every header the others add (sahafa/pagecache).
     "sahafa.pagecache.middleware.PageCacheMiddleware",
     # /api/: CORS headers for every origin and JSON errors (stored with the page, so a
     # response from the page cache carries them too).
@@ -253,6 +255,9 @@ RQ_SHOW_ADMIN_LINK = SAHAFA_TASKS == "rq"
 
 # `sahafa serve`: its address and web worker processes.
 SERVE_HOST = env.text("HOST", "127.0.0.1")
+# Proxies whose X-Forwarded-For is believed (sahafa/background/proxies.py): the shipped nginx
+# runs on the same machine.
+SAHAFA_TRUSTED_PROXIES = frozenset(env.addresses("SAHAFA_TRUSTED_PROXIES", ["127.0.0.1", "::1"]))
 SERVE_PORT = env.integer("PORT", 8000, minimum=1, maximum=65535)
 SERVE_WORKERS = env.integer("WEB_CONCURRENCY", os.cpu_count() or 1, minimum=1)
 # The password of the demo's `admin` account (`sahafa demo`); generated when empty.
