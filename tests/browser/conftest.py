@@ -82,11 +82,11 @@ def page(browser):
 
 
 @pytest.fixture
-def sign_in(live_server, page):
-    """`sign_in(username, next)`: the newsroom's login form filled in `page` for a user made
-    with tests.factories.make_user, then `next` (a path) is open."""
+def sign_in(live_server):
+    """`sign_in(page, username, next)`: the newsroom's login form filled in `page` for a user
+    made with tests.factories.make_user, then `next` (a path) is open."""
 
-    def sign_in(username, next="/admin/"):
+    def sign_in(page, username, next="/admin/"):
         page.goto(f"{live_server.url}/admin/login/?next={next}")
         page.fill("#id_username", username)
         page.fill("#id_password", "correct horse battery")

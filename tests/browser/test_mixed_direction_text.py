@@ -53,7 +53,7 @@ def test_an_editor_publishes_a_mixed_direction_headline_that_reads_right(
     make_user("editor", roles.EDITOR)
     section = make_section("سياسة", slug="politics")
 
-    sign_in("editor", next="/admin/articles/article/add/")
+    sign_in(page, "editor", next="/admin/articles/article/add/")
 
     page.fill("#id_headline", HEADLINE)
     page.select_option("#id_section", str(section.pk))
@@ -150,7 +150,7 @@ def test_arabic_that_starts_with_a_latin_word_stays_right_to_left_for_readers(
 
 def test_the_newsroom_inputs_stay_right_to_left_when_a_headline_starts_in_latin(page, sign_in):
     make_user("editor", roles.EDITOR)
-    sign_in("editor", next="/admin/articles/article/add/")
+    sign_in(page, "editor", next="/admin/articles/article/add/")
 
     for field in ("#id_headline", "#id_kicker", "#id_standfirst"):
         page.fill(field, LATIN_FIRST)
