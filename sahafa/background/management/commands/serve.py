@@ -4,6 +4,8 @@ import sys
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from sahafa.background.addresses import follow_served_address
+
 
 class Command(BaseCommand):
     help = "Serve the site with gunicorn (static files through WhiteNoise)."
@@ -23,6 +25,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, host, port, workers, no_worker, **options):
+        follow_served_address(host, port)
         call_command("collectstatic", interactive=False, verbosity=0)
         os.environ["SAHAFA_SERVE_WORKER"] = "0" if no_worker else "1"
         self.stdout.write(self.style.SUCCESS(f"صحافة تعمل على http://{host}:{port}/"))
