@@ -66,6 +66,8 @@ class ArticleForm(forms.ModelForm):
             "is_breaking",
             "materially_updated_at",
             "slug",
+            "seo_title",
+            "seo_description",
         ]
         widgets = {
             "kicker": forms.TextInput(attrs=RIGHT_TO_LEFT_INPUT),
@@ -75,6 +77,10 @@ class ArticleForm(forms.ModelForm):
             ),
             "lead_image_caption": forms.TextInput(attrs=RIGHT_TO_LEFT_INPUT),
             "dateline": forms.TextInput(attrs={"dir": "rtl"}),
+            "seo_title": forms.TextInput(attrs=RIGHT_TO_LEFT_INPUT),
+            "seo_description": forms.Textarea(
+                attrs={"dir": "rtl", "rows": 2, "class": "vLargeTextField"}
+            ),
         }
         help_texts = {"slug": _("Leave empty to make it from the headline.")}
 
