@@ -1,6 +1,7 @@
 import logging
 import os
 
+import hypothesis
 import pytest
 from django.core.cache import cache
 from django.db import transaction
@@ -9,6 +10,11 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from sahafa.newsroom import roles
 
 from .factories import make_user
+
+# No timed assertions, hypothesis's included: its default 200 ms deadline per example fails
+# a property test whenever the machine is busy (CI, parallel jobs), not when code is wrong.
+hypothesis.settings.register_profile("sahafa", deadline=None)
+hypothesis.settings.load_profile("sahafa")
 
 
 def pytest_report_header(config):

@@ -74,20 +74,38 @@ class Processes:
         it only when asked (the stories that need one run it themselves)."""
         port = free_port()
         var = self.folder / f"sahafa-{port}"
-        env = {
-            **os.environ,
+        environment = {
             "DATABASE_URL": database_url(),
-            "SAHAFA_VAR_DIR": str(var),
             "SAHAFA_TASKS": "immediate",
-            "WEB_CONCURRENCY": "1",
-            "LOG_LEVEL": "WARNING",
             **environment,
         }
-        env.pop("DJANGO_SETTINGS_MODULE", None)
+        arguments = ["serve", "--port", str(port)] + ([] if task_worker else ["--no-worker"])
+        self._start(arguments, port, var, environment)
+        return port, var
+
+    def demo(self, **environment):
+        """`sahafa demo` on a free port, as `make demo PORT=…` runs it: its own SQLite
+        database, cache and task worker under a fresh var folder, the test's settings
+        left out (no DATABASE_URL, CACHE_URL or SAHAFA_BASE_URL unless given)."""
+        port = free_port()
+        var = self.folder / f"demo-{port}"
+        unset = ("DATABASE_URL", "CACHE_URL", "SAHAFA_BASE_URL", "SAHAFA_TASKS", "SAHAFA_DEMO")
+        self._start(["demo", "--port", str(port)], port, var, environment, unset=unset)
+        return port, var
+
+    def _start(self, arguments, port, var, environment, unset=()):
+        env = {
+            **os.environ,
+            "SAHAFA_VAR_DIR": str(var),
+            "WEB_CONCURRENCY": "1",
+            "LOG_LEVEL": "WARNING",
+        }
+        for name in ("DJANGO_SETTINGS_MODULE", *unset):
+            env.pop(name, None)
+        env.update(environment)
         log = open(self.folder / f"sahafa-{port}.log", "w")  # noqa: SIM115 - closed with it
         process = subprocess.Popen(
-            [sys.executable, "-m", "sahafa", "serve", "--port", str(port)]
-            + ([] if task_worker else ["--no-worker"]),
+            [sys.executable, "-m", "sahafa", *arguments],
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -95,7 +113,6 @@ class Processes:
         )
         self.running.append(process)
         wait_for_port(port, process)
-        return port, var
 
     def nginx(self, upstream_port, static_root):
         """Debian's nginx with the shipped configuration, on loopback."""

@@ -38,7 +38,7 @@ class CommentForm(forms.Form):
     comment = forms.CharField(
         label=pgettext_lazy("comment form", "Comment"),
         max_length=BODY_MAX_CHARS,
-        widget=forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
+        widget=forms.Textarea(attrs={"rows": 8, "dir": "rtl"}),
     )
     author = forms.CharField(
         label=pgettext_lazy("comment form", "Name"),

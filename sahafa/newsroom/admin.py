@@ -254,9 +254,14 @@ class ArticleAdmin(admin.ModelAdmin):
         ]
 
     def get_urls(self):
-        # Arabic for the rich-text editor's dialogs (django-prose-editor ships none); the
-        # change form loads it after the admin's own catalogue, which it extends.
-        editor_catalogue = JavaScriptCatalog.as_view(packages=["sahafa.newsroom"])
+        # Arabic for the rich-text editor's dialogs (django-prose-editor ships none). The
+        # change form loads it after the form's media, whose jquery.init.js replaces
+        # `window.django`: a catalogue read after that starts a new `django.catalog` and
+        # rebinds `gettext` to it, so it must hold the admin's strings too ("Today", "Now",
+        # the time-zone note), or the date and time widgets fall back to English.
+        editor_catalogue = JavaScriptCatalog.as_view(
+            packages=["django.contrib.admin", "sahafa.newsroom"]
+        )
         return [
             path("jsi18n/", self.admin_site.admin_view(editor_catalogue), name="newsroom_jsi18n"),
             *super().get_urls(),

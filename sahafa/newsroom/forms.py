@@ -1,5 +1,5 @@
 """The article form journalists fill in: a right-to-left rich-text body whose toolbar offers
-only what the body's sanitizer keeps, and headline inputs that isolate mixed-direction text."""
+only what the body's sanitizer keeps, and right-to-left headline inputs."""
 
 from django import forms
 from django.contrib.admin import widgets as admin_widgets
@@ -28,9 +28,9 @@ EDITOR_EXTENSIONS = {
     "History": True,
 }
 
-# Headlines mix Arabic with Latin names and numbers: dir="auto" lets the browser pick the
-# direction from the text itself, so «قمة G20 في 2024» keeps its order while typed.
-MIXED_DIRECTION_INPUT = {"dir": "auto", "class": "vTextField newsroom-headline-input"}
+# Headlines are Arabic even when they start with a Latin name («OPEC+ تبحث خفض الإنتاج»):
+# the inputs are right to left whatever is typed first (dir="auto" would flip them).
+RIGHT_TO_LEFT_INPUT = {"dir": "rtl", "class": "vTextField newsroom-headline-input"}
 
 
 class ArticleForm(forms.ModelForm):
@@ -70,16 +70,16 @@ class ArticleForm(forms.ModelForm):
             "seo_description",
         ]
         widgets = {
-            "kicker": forms.TextInput(attrs=MIXED_DIRECTION_INPUT),
-            "headline": forms.TextInput(attrs=MIXED_DIRECTION_INPUT),
+            "kicker": forms.TextInput(attrs=RIGHT_TO_LEFT_INPUT),
+            "headline": forms.TextInput(attrs=RIGHT_TO_LEFT_INPUT),
             "standfirst": forms.Textarea(
-                attrs={"dir": "auto", "rows": 3, "class": "vLargeTextField"}
+                attrs={"dir": "rtl", "rows": 3, "class": "vLargeTextField"}
             ),
-            "lead_image_caption": forms.TextInput(attrs=MIXED_DIRECTION_INPUT),
-            "dateline": forms.TextInput(attrs={"dir": "auto"}),
-            "seo_title": forms.TextInput(attrs=MIXED_DIRECTION_INPUT),
+            "lead_image_caption": forms.TextInput(attrs=RIGHT_TO_LEFT_INPUT),
+            "dateline": forms.TextInput(attrs={"dir": "rtl"}),
+            "seo_title": forms.TextInput(attrs=RIGHT_TO_LEFT_INPUT),
             "seo_description": forms.Textarea(
-                attrs={"dir": "auto", "rows": 2, "class": "vLargeTextField"}
+                attrs={"dir": "rtl", "rows": 2, "class": "vLargeTextField"}
             ),
         }
         help_texts = {"slug": _("Leave empty to make it from the headline.")}

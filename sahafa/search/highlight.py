@@ -1,13 +1,11 @@
 """Snippets from the ORIGINAL text with the matched words in <mark>.
 
 Matching runs on analyzed terms (``analyze_with_spans``), so «الأمريكية» is marked for the
-query «الامريكيه»; everything outside the marks is escaped.
+query «الامريكيه»; Latin runs are isolated in <bdi> and everything else is escaped.
 """
 
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
-
 from sahafa.arabic import analyze, analyze_with_spans, excerpt
+from sahafa.articles.bidi import isolated_html
 
 SNIPPET_CHARS = 220
 # Words of context kept before the first match when a paragraph is cut.
@@ -16,15 +14,10 @@ _ELLIPSIS = "…"
 
 
 def highlight(text, terms):
-    """``text`` escaped, with each word whose term is in ``terms`` wrapped in <mark>."""
-    parts = []
-    position = 0
-    for start, end, term in analyze_with_spans(text):
-        if term in terms:
-            parts += [escape(text[position:start]), "<mark>", escape(text[start:end]), "</mark>"]
-            position = end
-    parts.append(escape(text[position:]))
-    return mark_safe("".join(parts))
+    """``text`` escaped, with each word whose term is in ``terms`` wrapped in <mark> and
+    each Latin run in <bdi>."""
+    marks = [(start, end) for start, end, term in analyze_with_spans(text) if term in terms]
+    return isolated_html(text, marks)
 
 
 def best_passage(text, terms, max_chars=SNIPPET_CHARS):

@@ -82,6 +82,21 @@ def page(browser):
 
 
 @pytest.fixture
+def sign_in(live_server):
+    """`sign_in(page, username, next)`: the newsroom's login form filled in `page` for a user
+    made with tests.factories.make_user, then `next` (a path) is open."""
+
+    def sign_in(page, username, next="/admin/"):
+        page.goto(f"{live_server.url}/admin/login/?next={next}")
+        page.fill("#id_username", username)
+        page.fill("#id_password", "correct horse battery")
+        page.click("input[type=submit]")
+        page.wait_for_url(f"{live_server.url}{next}")
+
+    return sign_in
+
+
+@pytest.fixture
 def artifacts():
     """The directory for screenshots and other files a browser test leaves behind.
     Name files after the test so parallel browser tests don't overwrite each other."""

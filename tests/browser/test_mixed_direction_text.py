@@ -1,11 +1,13 @@
 """A headline mixing Arabic with a Latin name, numbers and punctuation keeps its order:
-in the editor while the editor types it, and on the published page readers see."""
+in the editor while the editor types it, and on the published page readers see. Arabic
+text that happens to start with a Latin word («OPEC+ تبحث…») stays right to left — in
+search results, in comments and in the newsroom's inputs — with the Latin run isolated."""
 
 import pytest
 
 from sahafa.articles.models import Article
 from sahafa.newsroom import roles
-from tests.factories import make_section, make_user
+from tests.factories import make_article, make_comment, make_section, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -46,15 +48,12 @@ def assert_reads_right_to_left(page, selector, first, then):
 
 
 def test_an_editor_publishes_a_mixed_direction_headline_that_reads_right(
-    live_server, page, artifacts
+    live_server, page, sign_in, artifacts
 ):
     make_user("editor", roles.EDITOR)
     section = make_section("سياسة", slug="politics")
 
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/add/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "correct horse battery")
-    page.click("input[type=submit]")
+    sign_in(page, "editor", next="/admin/articles/article/add/")
 
     page.fill("#id_headline", HEADLINE)
     page.select_option("#id_section", str(section.pk))
@@ -63,7 +62,7 @@ def test_an_editor_publishes_a_mixed_direction_headline_that_reads_right(
     page.keyboard.insert_text(PARAGRAPH)
 
     assert editor_area.evaluate("element => getComputedStyle(element).direction") == "rtl"
-    assert page.locator("#id_headline").get_attribute("dir") == "auto"
+    assert page.locator("#id_headline").get_attribute("dir") == "rtl"
     # The editor's dialogs (link, list) speak Arabic.
     assert page.evaluate("gettext('Edit Link')") == "تحرير الرابط"
     assert_reads_right_to_left(page, EDITOR_AREA, "قال", "G20")
@@ -80,8 +79,7 @@ def test_an_editor_publishes_a_mixed_direction_headline_that_reads_right(
     page.goto(live_server.url + article.get_absolute_url())
     headline = page.locator("h1")
     assert headline.inner_text() == HEADLINE
-    # Either dir="auto" (which picks RTL from the first Arabic letter) or the page's RTL.
-    assert headline.get_attribute("dir") in {"auto", None}
+    assert headline.get_attribute("dir") == "rtl"
     assert headline.evaluate("element => getComputedStyle(element).direction") == "rtl"
     assert_reads_right_to_left(page, "h1", "قمة", "G20")
     assert_reads_right_to_left(page, "h1", "G20", "في")
@@ -89,3 +87,75 @@ def test_an_editor_publishes_a_mixed_direction_headline_that_reads_right(
     assert_reads_right_to_left(page, "h1", "2024", "نعم")
     assert_reads_right_to_left(page, ".article-body", "قال", "G20")
     page.screenshot(path=artifacts / "mixed_direction_text-article.png", full_page=True)
+
+
+LATIN_FIRST = "OPEC+ تبحث خفض الإنتاج في اجتماع فيينا"
+COMMENT = "OPEC+ لن تخفض الإنتاج، هذا رأيي."
+
+# How the browser lays out an element, and whether `word` in it sits inside an isolate:
+# an element whose computed unicode-bidi is `isolate` (a <bdi> is one), up to `selector`.
+LAYOUT = """([selector, word]) => {
+  const root = document.querySelector(selector);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let isolated = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.data.includes(word)) {
+      isolated = false;
+      for (let at = node.parentElement; at && at !== root.parentElement; at = at.parentElement) {
+        const style = getComputedStyle(at);
+        if (style.unicodeBidi === "isolate" || at.localName === "bdi") {
+          isolated = at === root ? "the block itself" : at.localName;
+          break;
+        }
+      }
+      break;
+    }
+  }
+  return {direction: getComputedStyle(root).direction, isolated};
+}"""
+
+
+def layout(page, selector, word):
+    return page.evaluate(LAYOUT, [selector, word])
+
+
+def assert_reads_left_to_right(page, selector, first, then):
+    """Inside an isolated Latin run: `then` follows `first` to its right."""
+    first_box, then_box = box(page, selector, first), box(page, selector, then)
+    assert abs(first_box["top"] - then_box["top"]) < 5, "expected one line"
+    assert then_box["left"] >= first_box["right"] - 1, (first, first_box, then, then_box)
+
+
+def test_arabic_that_starts_with_a_latin_word_stays_right_to_left_for_readers(
+    live_server, page, artifacts
+):
+    article = make_article("اجتماع فيينا للمنتجين", standfirst=LATIN_FIRST)
+    make_comment(article, body=COMMENT)
+
+    page.goto(f"{live_server.url}/search/?q=الإنتاج")
+    snippet = ".search-result .search-snippet"
+    assert layout(page, snippet, "OPEC") == {"direction": "rtl", "isolated": "bdi"}
+    # The run keeps its «+» after «OPEC», and the Arabic reads on to its left.
+    assert_reads_left_to_right(page, snippet, "OPEC", "+")
+    assert_reads_right_to_left(page, snippet, "+", "تبحث")
+    page.screenshot(path=artifacts / "mixed_direction_text-search.png", full_page=True)
+
+    page.goto(live_server.url + article.get_absolute_url())
+    for selector in (".standfirst", ".comment-content"):
+        assert layout(page, selector, "OPEC") == {"direction": "rtl", "isolated": "bdi"}
+        assert_reads_left_to_right(page, selector, "OPEC", "+")
+    assert_reads_right_to_left(page, ".comment-content", "الإنتاج،", "هذا")
+    page.screenshot(path=artifacts / "mixed_direction_text-comment.png", full_page=True)
+
+
+def test_the_newsroom_inputs_stay_right_to_left_when_a_headline_starts_in_latin(page, sign_in):
+    make_user("editor", roles.EDITOR)
+    sign_in(page, "editor", next="/admin/articles/article/add/")
+
+    for field in ("#id_headline", "#id_kicker", "#id_standfirst"):
+        page.fill(field, LATIN_FIRST)
+        assert layout(page, field, "")["direction"] == "rtl", field
+    editor_area = page.locator(EDITOR_AREA)
+    editor_area.click()
+    page.keyboard.insert_text(LATIN_FIRST)
+    assert layout(page, EDITOR_AREA, "OPEC")["direction"] == "rtl"

@@ -51,7 +51,7 @@ def test_the_editor_sets_a_search_title_and_description(editor, reader):
     assert f'<meta property="og:description" content="{description}">' in html
     assert news["description"] == description
     # The story itself keeps its headline.
-    assert f'<h1 id="headline" class="article-headline">{HEADLINE}</h1>' in html
+    assert f'<h1 id="headline" class="article-headline" dir="rtl">{HEADLINE}</h1>' in html
     assert news["headline"] == HEADLINE
 
 

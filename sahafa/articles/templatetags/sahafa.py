@@ -20,6 +20,7 @@ from sahafa.arabic import (
     format_weekday,
     relative_time,
 )
+from sahafa.articles.bidi import isolated_html
 
 register = template.Library()
 
@@ -114,6 +115,13 @@ def card_time(value):
         local = _local(value)
         text = format_gregorian(local.date(), settings.SAHAFA_DIGITS)
     return format_html('<time datetime="{}">{}</time>', _local(value).isoformat(), text)
+
+
+@register.filter(is_safe=True)
+def isolate(text):
+    """Escaped ``text`` with each Latin run in <bdi>, for Arabic blocks laid out right to left
+    whatever their first letter: «<bdi>OPEC+</bdi> تبحث…» keeps its «+» where it belongs."""
+    return isolated_html(str(text) if text is not None else "")
 
 
 @register.filter

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from granian import Granian
 from granian.constants import Interfaces
 
+from sahafa.background.addresses import follow_served_address
 from sahafa.background.supervisor import TaskWorkerSupervisor
 
 # Threads per web worker that run Django: a request waiting on the database or the cache
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, host, port, workers, no_worker, **options):
+        follow_served_address(host, port)
         call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"صحافة تعمل على http://{host}:{port}/"))
         self.stdout.flush()

@@ -1,6 +1,9 @@
+import os
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from sahafa.background.addresses import follow_served_address
 from sahafa.demo.loader import ensure_demo_accounts, load_demo_comments, load_demo_content
 
 
@@ -9,10 +12,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-serve", action="store_true", help="Set up, then stop.")
-        parser.add_argument("--host", default="127.0.0.1")
-        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
 
     def handle(self, *args, no_serve, host, port, **options):
+        # Before migrate, which writes the address into the sites record.
+        follow_served_address(host, port)
         call_command("migrate", interactive=False, verbosity=0)
         created, existing = load_demo_content()
         self.stdout.write(f"Demo content: {created} articles added, {existing} already there.")

@@ -1,0 +1,34 @@
+"""Where Latin-script runs sit in Arabic text, so a page can isolate them.
+
+An Arabic block is laid out right to left whatever its first letter is; a Latin name in it
+(«OPEC+ تبحث خفض الإنتاج»، «قمة G20 في 2024») must then be isolated (`<bdi>`), or the
+punctuation and numbers beside it are ordered by the wrong direction: «OPEC+» shows as
+«+OPEC». A run is what a reader takes as one left-to-right phrase: it starts with a
+left-to-right letter and ends with one or a digit, may hold spaces, digits and joining
+punctuation in between («Saudi Aramco»، «iPhone 15»، «U.S.»), and keeps a trailing «+» or
+«#» («OPEC+»، «C#»). A full stop or comma after it belongs to the Arabic sentence.
+"""
+
+import re
+import unicodedata
+
+# Bidi classes (UAX #9) mapped to one letter each: L strong left-to-right, D a European
+# digit, J what may join a run (separators, terminators, spaces), anything else X.
+_CLASSES = {"L": "L", "EN": "D", "ES": "J", "ET": "J", "CS": "J", "WS": "J"}
+_RUN = re.compile(r"L(?:[LDJ]*[LD])?")
+_TRAILING = "+#"
+
+
+def _classes(text):
+    return "".join(_CLASSES.get(unicodedata.bidirectional(char), "X") for char in text)
+
+
+def latin_runs(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of ``text``'s left-to-right runs, in order."""
+    spans = []
+    for match in _RUN.finditer(_classes(text)):
+        end = match.end()
+        while end < len(text) and text[end] in _TRAILING:
+            end += 1
+        spans.append((match.start(), end))
+    return spans
