@@ -107,6 +107,7 @@ def main():
     from sahafa.articles.models import Article
     from sahafa.newsroom import roles
 
+    call_command("migrate", verbosity=0)  # a database left by an earlier version
     call_command("collectstatic", interactive=False, verbosity=0)  # the admin's pages
     editor, _ = User.objects.get_or_create(username="bench-editor", defaults={"is_staff": True})
     editor.groups.add(Group.objects.get(name=roles.EDITOR))

@@ -4,7 +4,7 @@
 sitemaps and the sites record. An operator who did not set it and runs `sahafa demo
 --port 8011` (or `sahafa serve --port 8011`) means the address being served, not the
 default's port 8000: the address is then made from the host and port, for this process
-and, through the environment, for the gunicorn workers it starts."""
+and, through the environment, for the web workers it starts."""
 
 import os
 
