@@ -144,6 +144,7 @@ INSTALLED_APPS = [
     "sahafa.comments",
     "sahafa.feeds",
     "sahafa.imports",
+    "sahafa.wordpress",
     "sahafa.background",
     "sahafa.pagecache",
     "sahafa.demo",
@@ -154,6 +155,8 @@ MIDDLEWARE = [
     "sahafa.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before any URL pattern: a moved site's old addresses (sahafa/wordpress).
+    "sahafa.wordpress.middleware.OldUrlRedirectMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "sahafa.articles.surrogate.SurrogateKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
