@@ -432,35 +432,48 @@ class Importer:
         return {c.article_id for _id, c in new}
 
     def write_old_urls(self, articles):
-        """Old addresses of the batch's posts, and of their categories, tags and feeds;
-        an address already known keeps its destination."""
-        rows = {}
+        """Old addresses of the batch's posts, and of their categories, tags and feeds. An
+        address already known keeps its destination, except that a category which files
+        posts in a section leads to the section, even where an earlier post had it as a tag."""
+        rows, sections = {}, {}
 
-        def add(path, article=None, target=""):
-            if path and path != target and path not in rows:
-                rows[path] = OldUrl(path=path, article=article, target=target, site=self.site)
+        def add(path, article=None, target="", into=rows):
+            if path and path != target and path not in rows and path not in sections:
+                into[path] = OldUrl(path=path, article=article, target=target, site=self.site)
 
-        for article, post, _author, section in articles:
-            for path in post.old_paths:
-                add(path, article=article)
+        for _article, post, _author, section in articles:
             if post.category:
                 category = self.category_path(post.category[0])
-                add(f"{category}/", target=section.get_absolute_url())
-                add(f"{category}/feed/", target=reverse("feeds:section", args=[section.slug]))
+                add(f"{category}/", target=section.get_absolute_url(), into=sections)
+                feed = reverse("feeds:section", args=[section.slug])
+                add(f"{category}/feed/", target=feed, into=sections)
+        for article, post, _author, _section in articles:
+            for path in post.old_paths:
+                add(path, article=article)
             for nicename, name, domain in post.tags:
                 tag = self.tag(nicename, name)
-                prefix = f"{self.base}/tag/{nicename}" if domain == "post_tag" else None
                 if domain == "category":
                     prefix = self.category_path(nicename)
-                if prefix:
-                    add(f"{prefix}/", target=tag.get_absolute_url())
-                    add(f"{prefix}/feed/", target=reverse("feeds:tag", args=[tag.slug]))
+                elif domain == "post_tag":
+                    prefix = f"{self.base}/tag/{nicename}"
+                else:
+                    continue
+                add(f"{prefix}/", target=tag.get_absolute_url())
+                add(f"{prefix}/feed/", target=reverse("feeds:tag", args=[tag.slug]))
         add(f"{self.base}/feed/", target=reverse("feeds:latest"))
         add(f"{self.base}/comments/feed/", target=reverse("feeds:latest"))
-        known = set(OldUrl.objects.filter(path__in=list(rows)).values_list("path", flat=True))
-        fresh = [row for path, row in rows.items() if path not in known]
-        OldUrl.objects.bulk_create(fresh, ignore_conflicts=True)
-        return len(fresh)
+        wanted = {**rows, **sections}
+        known = set(OldUrl.objects.filter(path__in=list(wanted)).values_list("path", flat=True))
+        OldUrl.objects.bulk_create(
+            [row for path, row in rows.items() if path not in known], ignore_conflicts=True
+        )
+        OldUrl.objects.bulk_create(
+            sections.values(),
+            update_conflicts=True,
+            unique_fields=["path"],
+            update_fields=["article", "target", "site"],
+        )
+        return len(set(wanted) - known)
 
     def category_path(self, nicename):
         """/category/parent/child as WordPress builds a child category's address."""

@@ -2,7 +2,7 @@
 pattern can claim them: `/2019/05/old-post/` would otherwise be read as article 5 of a
 section «2019», and `/?p=123` as the front page."""
 
-from django.http import HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect
 
 from .models import OldUrl
 
@@ -26,8 +26,9 @@ def candidate_paths(request):
 
 
 def destination(request):
-    """Where an old address leads now, or None. An article that is not public (a draft, a
-    private post) has no destination: its headline stays unpublished."""
+    """Where an old address leads now; "" for an article that is not public (a draft, a
+    private post: not found, and its headline stays unpublished); None for an address the
+    old site never had."""
     keys = candidate_paths(request)
     found = {
         old.path: old
@@ -39,8 +40,7 @@ def destination(request):
             continue
         if old.article_id is None:
             return old.target
-        if old.article.is_public:
-            return old.article.get_absolute_url()
+        return old.article.get_absolute_url() if old.article.is_public else ""
     return None
 
 
@@ -51,6 +51,8 @@ class OldUrlRedirectMiddleware:
     def __call__(self, request):
         if request.method in ("GET", "HEAD") and not request.path.startswith(SKIPPED_PREFIXES):
             target = destination(request)
+            if target == "":
+                raise Http404("an old address of an article that is not public")
             if target and target != request.get_full_path():
                 return HttpResponsePermanentRedirect(target)
         return self.get_response(request)
