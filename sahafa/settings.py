@@ -145,6 +145,7 @@ INSTALLED_APPS = [
     "sahafa.feeds",
     "sahafa.imports",
     "sahafa.wordpress",
+    "sahafa.export",
     "sahafa.background",
     "sahafa.pagecache",
     "sahafa.demo",

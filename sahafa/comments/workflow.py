@@ -136,12 +136,14 @@ def block_sender(comment, by):
     return marked
 
 
-def import_comments(comments, by=None, reason=""):
+def import_comments(comments, by=None, reason="", keep_reasons=False):
     """The bulk verb for comments judged elsewhere (a moved site's readers): store unsaved
     `comments` with the status they bring, parents before replies (a parent may be another
     of `comments`), one verdict line each, no spam pipeline and no email to moderators (an
-    old site's held comments are not news). The threads of their articles are forgotten
-    once the transaction commits. Returns the comments, saved."""
+    old site's held comments are not news). `reason` is the verdict's reason, stored on the
+    comments that bring none (all of them keep theirs with `keep_reasons`, as a restored
+    export does). The threads of their articles are forgotten once the transaction
+    commits. Returns the comments, saved."""
     _require_moderator(by)
     reason = reason or _("Imported")
     comments = list(comments)
@@ -156,7 +158,8 @@ def import_comments(comments, by=None, reason=""):
             for comment in ready:
                 comment.email = comment.email.strip().lower()
                 comment.fingerprint = text_fingerprint(comment.body)
-                comment.reason = comment.reason or reason
+                if not keep_reasons:
+                    comment.reason = comment.reason or reason
                 comment.moderated_at = comment.moderated_at or now
                 comment.depth = comment.parent.depth + 1 if comment.parent else 1
                 comment.parent_id = comment.parent.pk if comment.parent else None
@@ -164,7 +167,8 @@ def import_comments(comments, by=None, reason=""):
             saved = {id(c) for c in ready}
             pending = [c for c in pending if id(c) not in saved]
         CommentLogEntry.objects.bulk_create(
-            CommentLogEntry(comment=c, status=c.status, reason=c.reason, user=by) for c in comments
+            CommentLogEntry(comment=c, status=c.status, reason=c.reason or reason, user=by)
+            for c in comments
         )
         article_ids = {c.article_id for c in comments}
         transaction.on_commit(
