@@ -2,12 +2,32 @@
 pattern can claim them: `/2019/05/old-post/` would otherwise be read as article 5 of a
 section «2019», and `/?p=123` as the front page."""
 
+from django.core.cache import cache
+from django.db import transaction
 from django.http import Http404, HttpResponsePermanentRedirect
 
 from .models import OldUrl
 
 SKIPPED_PREFIXES = ("/static/", "/media/", "/admin/", "/api/", "/comments/", "/search/")
 SHORT_LINK_PARAMETERS = ("p", "page_id")
+# Whether the site has any old address, in the shared cache: a site that never moved from
+# WordPress pays no query per request. "No" is checked again after a while; "yes" is set
+# by the imports when they commit and kept.
+ANY_KEY = "wordpress:any-old-url"
+NONE_RECHECK_SECONDS = 300
+
+
+def any_old_urls():
+    known = cache.get(ANY_KEY)
+    if known is None:
+        known = OldUrl.objects.exists()
+        cache.set(ANY_KEY, known, None if known else NONE_RECHECK_SECONDS)
+    return known
+
+
+def old_urls_added():
+    """Called by whatever writes old addresses, inside its transaction."""
+    transaction.on_commit(lambda: cache.set(ANY_KEY, True, None), robust=True)
 
 
 def candidate_paths(request):
@@ -19,7 +39,8 @@ def candidate_paths(request):
         value = request.GET.get(name, "")
         if value.isdigit():
             keys.append(f"{path}?{name}={int(value)}")
-    keys.append(path)
+    if path != "/":  # the front page itself is no old address
+        keys.append(path)
     if not path.endswith("/"):
         keys.append(path + "/")
     return keys
@@ -30,6 +51,8 @@ def destination(request):
     private post: not found, and its headline stays unpublished); None for an address the
     old site never had."""
     keys = candidate_paths(request)
+    if not keys or not any_old_urls():
+        return None
     found = {
         old.path: old
         for old in OldUrl.objects.filter(path__in=keys).select_related("article__section")

@@ -5,6 +5,8 @@ new address, before any other URL rule can claim them."""
 from urllib.parse import quote
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from sahafa.articles import workflow
 from sahafa.articles.models import Article, Section, Tag
@@ -110,3 +112,17 @@ def test_unknown_addresses_are_still_not_found(newsroom_export, import_wordpress
 
     assert reader.get("/2019/05/no-such-post/").status_code == 404
     assert reader.get("/?p=999").status_code == 200  # the front page, as before
+
+
+def test_a_site_that_never_moved_pays_no_lookup_until_an_import_adds_addresses(
+    newsroom_export, import_wordpress, reader
+):
+    old = f"/2019/05/{quote('الهلال-يفوز')}/"
+    assert reader.get(old).status_code == 404  # learns that there are no old addresses
+    with CaptureQueriesContext(connection) as queries:
+        assert reader.get("/2019/05/03/x/").status_code == 404
+    assert not [q for q in queries.captured_queries if "wordpress_oldurl" in q["sql"]]
+
+    import_wordpress(newsroom_export)
+
+    assert_moved(reader, old, derby().get_absolute_url())
