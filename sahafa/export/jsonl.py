@@ -22,7 +22,6 @@ from sahafa.articles.changes import NoProgress
 from sahafa.articles.models import Article, Author, Byline, Section, Tag
 from sahafa.comments import workflow as comment_workflow
 from sahafa.comments.models import Comment
-from sahafa.wordpress.middleware import old_urls_added
 from sahafa.wordpress.models import OldUrl
 
 FORMAT = "sahafa-export/1"
@@ -171,7 +170,6 @@ def import_site(path, batch_size=200, phases=NoProgress):
                 ids.update(done)
         elif kind == "redirect":
             OldUrl.objects.get_or_create(path=record["path"], defaults={"target": record["target"]})
-            old_urls_added()
     if batch:
         done = _write_articles(batch, sections, tags, authors)
         created, skipped = created + len(done), skipped + len(batch) - len(done)
@@ -228,7 +226,6 @@ def _write_articles(records, sections, tags, authors):
     OldUrl.objects.bulk_create(
         OldUrl(path=path, article_id=r["id"]) for r in records for path in r["old_addresses"]
     )
-    old_urls_added()
     # States through the workflow's bulk verbs, as any import.
     by_status = {}
     for r in records:

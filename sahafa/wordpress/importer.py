@@ -43,7 +43,6 @@ from sahafa.comments.models import Comment
 from sahafa.imports.importer import _Lookups as JsonImportLookups
 
 from . import content, wxr
-from .middleware import old_urls_added
 from .models import ImportedComment, OldUrl
 
 Status = Article.Status
@@ -468,7 +467,6 @@ class Importer:
         OldUrl.objects.bulk_create(
             [row for path, row in rows.items() if path not in known], ignore_conflicts=True
         )
-        old_urls_added()
         OldUrl.objects.bulk_create(
             sections.values(),
             update_conflicts=True,

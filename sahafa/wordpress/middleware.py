@@ -1,33 +1,21 @@
-"""Old addresses answer with one 301 to where their content lives now, before any URL
-pattern can claim them: `/2019/05/old-post/` would otherwise be read as article 5 of a
-section «2019», and `/?p=123` as the front page."""
+"""Old addresses answer with one 301 to where their content lives now.
 
-from django.core.cache import cache
-from django.db import transaction
+Most old addresses are not Sahafa addresses at all (`/category/…/`, `/feed/`, `/old-post/`
+where no section has that slug): they are looked up only when the site would answer 404,
+so a page that exists costs nothing more. Two kinds would be claimed by another rule first
+and are looked up before the URL patterns: WordPress's short link `/?p=123` (the front
+page otherwise) and date permalinks, whose first segment is a number (`/2019/05/old-post/`
+has the shape of `/<section>/<id>/<slug>/`: article 5 of a section «2019»)."""
+
+import re
+
 from django.http import Http404, HttpResponsePermanentRedirect
 
 from .models import OldUrl
 
 SKIPPED_PREFIXES = ("/static/", "/media/", "/admin/", "/api/", "/comments/", "/search/")
 SHORT_LINK_PARAMETERS = ("p", "page_id")
-# Whether the site has any old address, in the shared cache: a site that never moved from
-# WordPress pays no query per request. "No" is checked again after a while; "yes" is set
-# by the imports when they commit and kept.
-ANY_KEY = "wordpress:any-old-url"
-NONE_RECHECK_SECONDS = 300
-
-
-def any_old_urls():
-    known = cache.get(ANY_KEY)
-    if known is None:
-        known = OldUrl.objects.exists()
-        cache.set(ANY_KEY, known, None if known else NONE_RECHECK_SECONDS)
-    return known
-
-
-def old_urls_added():
-    """Called by whatever writes old addresses, inside its transaction."""
-    transaction.on_commit(lambda: cache.set(ANY_KEY, True, None), robust=True)
+_DATE_PERMALINK = re.compile(r"^/\d+/")
 
 
 def candidate_paths(request):
@@ -51,7 +39,7 @@ def destination(request):
     private post: not found, and its headline stays unpublished); None for an address the
     old site never had."""
     keys = candidate_paths(request)
-    if not keys or not any_old_urls():
+    if not keys:
         return None
     found = {
         old.path: old
@@ -67,15 +55,29 @@ def destination(request):
     return None
 
 
+def claimed_by_another_rule(request):
+    return bool(_DATE_PERMALINK.match(request.path)) or any(
+        request.GET.get(name, "").isdigit() for name in SHORT_LINK_PARAMETERS
+    )
+
+
 class OldUrlRedirectMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and not request.path.startswith(SKIPPED_PREFIXES):
+        if request.method not in ("GET", "HEAD") or request.path.startswith(SKIPPED_PREFIXES):
+            return self.get_response(request)
+        if claimed_by_another_rule(request):
             target = destination(request)
             if target == "":
                 raise Http404("an old address of an article that is not public")
             if target and target != request.get_full_path():
                 return HttpResponsePermanentRedirect(target)
-        return self.get_response(request)
+            return self.get_response(request)
+        response = self.get_response(request)
+        if response.status_code == 404:
+            target = destination(request)
+            if target and target != request.get_full_path():
+                return HttpResponsePermanentRedirect(target)
+        return response
