@@ -1,4 +1,4 @@
-"""Comment-posting load check: the demo newspaper served by `sahafa serve` (gunicorn), and
+"""Comment-posting load check: the demo newspaper served by `sahafa serve` (granian), and
 a bounded crowd of readers posting comments on one article from loopback.
 
     .venv/bin/python bench/comments.py [--limits default|relaxed] [--seconds 30]

@@ -1,4 +1,4 @@
-"""Reader-page benchmark: the demo newspaper served by `sahafa serve` (gunicorn), loaded
+"""Reader-page benchmark: the demo newspaper served by `sahafa serve` (granian), loaded
 from loopback by a bounded pool of concurrent readers.
 
     .venv/bin/python bench/pages.py [--seconds 20] [--concurrency 16] [--database-url URL]
@@ -42,7 +42,7 @@ def fetch(url):
 
 
 def server_rss_mb(pid):
-    """Resident memory of the gunicorn master and its workers, from /proc."""
+    """Resident memory of the server process and its workers, from /proc."""
     total = 0
     for child in [pid, *children(pid)]:
         try:
@@ -125,7 +125,7 @@ def main():
 
     total = sum(len(v) for v in results.values())
     backend = "PostgreSQL" if args.database_url else "SQLite"
-    print(f"backend: {backend}, gunicorn workers: {args.workers}, readers: {args.concurrency}")
+    print(f"backend: {backend}, web workers: {args.workers}, readers: {args.concurrency}")
     print(f"requests: {total} in {elapsed:.1f} s = {total / elapsed:.0f} req/s")
     print(f"status codes: {dict(statuses)}")
     print(f"server peak RSS (master + workers): {peak_rss:.0f} MB")

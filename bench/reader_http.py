@@ -78,7 +78,7 @@ def _ms(text):
 
 
 def rss_per_worker_mb(master_pid):
-    """Peak resident memory (VmHWM) of each gunicorn worker of `master_pid`."""
+    """Peak resident memory (VmHWM) of each child process (web worker) of `master_pid`."""
     peaks = []
     for child in Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split():
         status = Path(f"/proc/{child}/status").read_text()
@@ -139,6 +139,18 @@ class Servers:
             process.wait(timeout=30)
 
 
+def server_environment(args, folder):
+    """The environment of the servers and commands a benchmark starts."""
+    return {
+        "DATABASE_URL": args.postgres or f"sqlite:///{SQLITE}",
+        "CACHE_URL": REDIS_URL if args.postgres else f"file://{folder / 'cache'}",
+        "SAHAFA_VAR_DIR": str(folder / "var"),
+        "SECRET_KEY": "benchmark-only",
+        "SAHAFA_TASKS": "immediate",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
 def prepare_database(args, environment):
     env = {**os.environ, **environment}
     if args.postgres:
@@ -184,14 +196,7 @@ def main():
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is missing: apt-get install {tool}")
     folder = Path(tempfile.mkdtemp(prefix="sahafa-bench-http-"))
-    environment = {
-        "DATABASE_URL": args.postgres or f"sqlite:///{SQLITE}",
-        "CACHE_URL": REDIS_URL if args.postgres else f"file://{folder / 'cache'}",
-        "SAHAFA_VAR_DIR": str(folder / "var"),
-        "SECRET_KEY": "benchmark-only",
-        "SAHAFA_TASKS": "immediate",
-        "LOG_LEVEL": "WARNING",
-    }
+    environment = server_environment(args, folder)
     if args.postgres:
         import redis
 
@@ -251,7 +256,7 @@ def main():
 
     ceiling = statistics.median(rate for rate, *_ in results[("nginx file", "article")])
     backend = "PostgreSQL + Redis" if args.postgres else "SQLite + file cache"
-    print(f"{backend}; {args.workers} gunicorn workers; wrk -t2 -c{args.connections} "
+    print(f"{backend}; {args.workers} web workers; wrk -t2 -c{args.connections} "
           f"-d{args.seconds}s; median of {args.rounds} rounds")  # fmt: skip
     print("| server | page | req/s | of nginx file | p50 ms | p99 ms | non-2xx |")
     print("| --- | --- | --- | --- | --- | --- | --- |")

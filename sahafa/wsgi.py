@@ -9,3 +9,13 @@ application = get_wsgi_application()
 from sahafa.pagecache.wsgi import PageCacheApplication  # noqa: E402
 
 application = PageCacheApplication(application)
+
+if os.environ.get("SAHAFA_SERVER_PID"):
+    # A web worker of `sahafa serve` ends with it even when it is killed outright: granian's
+    # workers would otherwise live on, holding the port. SIGKILL, because granian stops its
+    # workers gracefully with SIGTERM and its handler would keep this one running.
+    import signal
+
+    from sahafa.background.processes import die_with_parent
+
+    die_with_parent(int(os.environ["SAHAFA_SERVER_PID"]), signal.SIGKILL)

@@ -1,4 +1,4 @@
-"""Real server processes for the stories that need them: `sahafa serve` (gunicorn, as an
+"""Real server processes for the stories that need them: `sahafa serve` (granian, as an
 operator runs it) on the test database, and Debian's nginx with deploy/nginx/sahafa.conf."""
 
 import os
@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
 
 from django.db import connection
@@ -48,7 +49,7 @@ def wait_for_port(port, process):
 @dataclass
 class Answer:
     status: int
-    headers: dict
+    headers: Message  # names compared case-insensitively, as HTTP does
     body: str
 
 
@@ -56,9 +57,9 @@ def get(port, path, **headers):
     request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
-            return Answer(response.status, dict(response.headers), response.read().decode())
+            return Answer(response.status, response.headers, response.read().decode())
     except urllib.error.HTTPError as error:
-        return Answer(error.code, dict(error.headers), error.read().decode())
+        return Answer(error.code, error.headers, error.read().decode())
 
 
 class Processes:
@@ -68,8 +69,9 @@ class Processes:
         self.folder = folder
         self.running = []
 
-    def sahafa(self, **environment):
-        """`sahafa serve --no-worker` on a free port, on the test database."""
+    def sahafa(self, task_worker=False, **environment):
+        """`sahafa serve` on a free port, on the test database; with a task worker beside
+        it only when asked (the stories that need one run it themselves)."""
         port = free_port()
         var = self.folder / f"sahafa-{port}"
         env = {
@@ -84,7 +86,8 @@ class Processes:
         env.pop("DJANGO_SETTINGS_MODULE", None)
         log = open(self.folder / f"sahafa-{port}.log", "w")  # noqa: SIM115 - closed with it
         process = subprocess.Popen(
-            [sys.executable, "-m", "sahafa", "serve", "--no-worker", "--port", str(port)],
+            [sys.executable, "-m", "sahafa", "serve", "--port", str(port)]
+            + ([] if task_worker else ["--no-worker"]),
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -4,7 +4,14 @@ Pure Python (standard library plus hijridate); nothing here may import Django.
 """
 
 from .analysis import STOPWORDS, analyze, analyze_with_spans, stem, tokenize
-from .dates import format_gregorian, format_hijri, format_time, format_weekday
+from .dates import (
+    format_gregorian,
+    format_gregorian_month,
+    format_hijri,
+    format_hijri_span,
+    format_time,
+    format_weekday,
+)
 from .digits import to_arabic_digits, to_latin_digits
 from .duplicates import shingles
 from .excerpts import excerpt
@@ -20,7 +27,9 @@ __all__ = [
     "count_phrase",
     "excerpt",
     "format_gregorian",
+    "format_gregorian_month",
     "format_hijri",
+    "format_hijri_span",
     "format_time",
     "format_weekday",
     "normalize",

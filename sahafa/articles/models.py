@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -12,15 +13,17 @@ from sahafa.arabic import excerpt, plain_text, slugify_ar
 
 from .sanitize import sanitize_body
 
+YEAR = re.compile(r"[0-9]{4}")
 # Section pages live at /<slug>/, beside the site's own top-level paths.
 RESERVED_SECTION_SLUGS = {
-    "a", "admin", "api", "author", "comments", "feeds", "media", "rss", "search",
+    "a", "admin", "api", "atom", "author", "comments", "feeds", "media", "rss", "search",
     "sitemap.xml", "static", "tag", "robots.txt",
 }  # fmt: skip
 
 
 def validate_section_slug(value):
-    if value.lower() in RESERVED_SECTION_SLUGS:
+    # Four digits are a year: /2026/ is the year's archive (articles/archives.py).
+    if value.lower() in RESERVED_SECTION_SLUGS or YEAR.fullmatch(value):
         raise ValidationError(_("This slug is reserved for the site's own pages."))
 
 
@@ -221,6 +224,21 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    seo_title = models.CharField(
+        _("search title"),
+        max_length=110,
+        blank=True,
+        help_text=_("The title search engines and social cards show. Empty: the headline."),
+    )
+    seo_description = models.CharField(
+        _("search description"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The summary search engines and social cards show. Empty: the standfirst "
+            "or the body's first words."
+        ),
+    )
     source_url = models.URLField(
         _("source URL"),
         max_length=500,
@@ -281,6 +299,14 @@ class Article(models.Model):
 
     def summary(self, max_chars=160):
         return excerpt(self.standfirst or self.body_text, max_chars)
+
+    @property
+    def search_title(self):
+        return self.seo_title or self.headline
+
+    @property
+    def search_description(self):
+        return self.seo_description or self.summary()
 
 
 class Byline(models.Model):

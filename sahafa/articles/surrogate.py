@@ -6,8 +6,12 @@ show a changed thing. The vocabulary:
 - `latest`: site-wide newest lists (home page, site feed, sitemaps);
 - `section-<id>`, `tag-<id>`, `author-<id>`: their pages and feeds;
 - `article-<id>`: the article's page and every page showing its card or link;
-- `related-<id>`: the article's page, which shows its «شاهد أيضاً» list (sahafa/related).
+- `related-<id>`: the article's page, which shows its «شاهد أيضاً» list (sahafa/related);
+- `archive-<yyyy>`, `archive-<yyyy-mm>`, `archive-<yyyy-mm-dd>`: the date archives, by the
+  day in the site's time zone (articles/archives.py).
 """
+
+from django.utils import timezone
 
 
 def show(request, *keys):
@@ -17,6 +21,12 @@ def show(request, *keys):
 
 def articles(items):
     return [f"article-{getattr(item, 'pk', item)}" for item in items]
+
+
+def archive_keys(moment):
+    """The keys of the date archives that list an article published at `moment`."""
+    day = timezone.localtime(moment, timezone.get_default_timezone()).date()
+    return {f"archive-{day:%Y}", f"archive-{day:%Y-%m}", f"archive-{day:%Y-%m-%d}"}
 
 
 def keys_showing(ids):
@@ -29,8 +39,11 @@ def keys_showing(ids):
     if not keys:
         return keys
     keys.add("latest")
-    sections = Article.objects.filter(pk__in=ids).values_list("section_id", flat=True)
-    keys.update(f"section-{pk}" for pk in sections.distinct())
+    placed = Article.objects.filter(pk__in=ids).values_list("section_id", "published_at")
+    for section_id, published_at in placed.distinct():
+        keys.add(f"section-{section_id}")
+        if published_at is not None:
+            keys.update(archive_keys(published_at))
     tags = Article.tags.through.objects.filter(article_id__in=ids).values_list("tag_id", flat=True)
     keys.update(f"tag-{pk}" for pk in tags.distinct())
     authors = Byline.objects.filter(article_id__in=ids).values_list("author_id", flat=True)

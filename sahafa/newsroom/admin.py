@@ -239,6 +239,10 @@ class ArticleAdmin(admin.ModelAdmin):
                 _("Details"),
                 {"fields": ["dateline", "is_breaking", "materially_updated_at", "slug"]},
             ),
+            (
+                _("Search engines and sharing"),
+                {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
+            ),
             (_("Publication"), {"fields": publication}),
             (
                 _("Record"),

@@ -66,6 +66,8 @@ class ArticleForm(forms.ModelForm):
             "is_breaking",
             "materially_updated_at",
             "slug",
+            "seo_title",
+            "seo_description",
         ]
         widgets = {
             "kicker": forms.TextInput(attrs=MIXED_DIRECTION_INPUT),
@@ -75,6 +77,10 @@ class ArticleForm(forms.ModelForm):
             ),
             "lead_image_caption": forms.TextInput(attrs=MIXED_DIRECTION_INPUT),
             "dateline": forms.TextInput(attrs={"dir": "auto"}),
+            "seo_title": forms.TextInput(attrs=MIXED_DIRECTION_INPUT),
+            "seo_description": forms.Textarea(
+                attrs={"dir": "auto", "rows": 2, "class": "vLargeTextField"}
+            ),
         }
         help_texts = {"slug": _("Leave empty to make it from the headline.")}
 

@@ -1,10 +1,17 @@
 """Where cached pages live: one entry per URL in Django's cache, and one version per
 surrogate key. Purging a key gives it a new version; an entry stored under older versions
-of any of its keys is never served again. Works with any cache every process shares."""
+of any of its keys is never served again. Works with any cache every process shares.
+
+Checking an entry's keys costs one read per key (45 for the front page; on the file cache
+a file each), so each process also remembers the entries it served lately, valid until
+the next purge anywhere: every purge writes a new stamp, and a hit reads only the stamp.
+"""
 
 import hashlib
+import threading
 import time
 import zlib
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -41,6 +48,54 @@ def _version_key(key):
     return f"{PREFIX}:v:{key}"
 
 
+_STAMP_KEY = f"{PREFIX}:purged"
+# Entries remembered per process: the pages readers ask for most, a few MB at most.
+REMEMBERED_ENTRIES = 256
+
+
+class _RememberedEntries:
+    """The entries this process loaded lately, for as long as no purge happened anywhere."""
+
+    def __init__(self, limit):
+        self._lock = threading.Lock()
+        self._entries = OrderedDict()
+        self._stamp = None
+        self._limit = limit
+
+    def get(self, key, stamp):
+        with self._lock:
+            self._forget_if_purged(stamp)
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry, stamp):
+        with self._lock:
+            self._forget_if_purged(stamp)
+            self._entries[key] = entry
+            self._entries.move_to_end(key)
+            while len(self._entries) > self._limit:
+                self._entries.popitem(last=False)
+
+    def _forget_if_purged(self, stamp):
+        if stamp != self._stamp:
+            self._entries.clear()
+            self._stamp = stamp
+
+
+_remembered = _RememberedEntries(REMEMBERED_ENTRIES)
+
+
+def _purge_stamp():
+    stamp = cache.get(_STAMP_KEY)
+    if stamp is None:
+        # Never written, or evicted: a new stamp, so no process trusts what it remembers.
+        cache.add(_STAMP_KEY, time.time_ns(), timeout=None)
+        stamp = cache.get(_STAMP_KEY)
+    return stamp
+
+
 def versions(keys):
     found = cache.get_many([_version_key(key) for key in keys])
     return {key: found.get(_version_key(key), 0) for key in keys}
@@ -50,13 +105,21 @@ def purge(keys):
     """Every stored page showing any of `keys` is forgotten, in every process."""
     version = time.time_ns()
     cache.set_many({_version_key(key): version for key in keys}, timeout=None)
+    # After the versions: a process that sees the new stamp finds the new versions too.
+    cache.set(_STAMP_KEY, version, timeout=None)
 
 
 def load(path, query):
     """The stored entry, if none of its keys was purged since it was stored."""
-    entry = cache.get(entry_key(path, query))
+    key = entry_key(path, query)
+    stamp = _purge_stamp()
+    entry = _remembered.get(key, stamp)
+    if entry is not None and entry.is_fresh(time.time()):
+        return entry
+    entry = cache.get(key)
     if entry is None or versions(entry.versions) != entry.versions:
         return None
+    _remembered.put(key, entry, stamp)
     return entry
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from sahafa.arabic import tokenize
+from sahafa.arabic import stem, tokenize
 from sahafa.articles.models import Article
 
 from .backends import current_backend
@@ -14,9 +14,12 @@ from .query import ParsedQuery, parse_query
 from .suggestions import suggest
 
 PER_PAGE = 10
-# The best RERANK_DEPTH matches are reordered to prefer the reader's exact words.
+# The best RERANK_DEPTH matches are reordered by how the headline holds the reader's words:
+# as typed, close together (in any order), and making up much of it (docs/search.md).
 RERANK_DEPTH = 30
 EXACT_WORDS_BOOST = 1.0
+CLOSE_WORDS_BOOST = 1.0
+HEADLINE_SHARE_BOOST = 0.5
 # With fewer all-terms matches than this, any-term matching is tried (and the page says so).
 # Any-term queries over frequent words are the slowest the index answers, so only an empty
 # all-terms result falls back.
@@ -90,7 +93,7 @@ def _fill(results, backend, visible, now, page):
                 results.query, match_all=match_all, visible=visible, now=now,
                 limit=RERANK_DEPTH, offset=0,
             )  # fmt: skip
-            ids = _prefer_exact_words(scored, results.query.words)[offset : offset + per_page]
+            ids = _rerank_by_headline(scored, results.query)[offset : offset + per_page]
         else:
             scored, total = backend.ranked(
                 results.query, match_all=match_all, visible=visible, now=now,
@@ -115,19 +118,50 @@ def _fill(results, backend, visible, now, page):
     results.articles = [by_id[pk] for pk in ids if pk in by_id]
 
 
-def _prefer_exact_words(scored, words):
-    """Ids reordered by score × (1 + EXACT_WORDS_BOOST × the share of the query's words, as
-    typed, that the headline has as written): stemming lets «السعودية» match «سعودي», and
-    when both match, the reader's own word is the better sign."""
+def _rerank_by_headline(scored, query):
+    """Ids reordered by score × three signals from the headline, which carries the words a
+    reader remembers: the share of the query's words it has as typed (stemming lets
+    «السعودية» match «سعودي»; the reader's own word is the better sign), how close together
+    it has the query's terms in any order (a half-remembered headline is a run of its
+    words, shuffled), and the share of its own terms the query names (of two near-twin
+    headlines, the one the query covers better)."""
+    words = query.words
     if not words or not scored:
         return [pk for pk, _score in scored]
+    terms = {stem(word) for word in words}
     headlines = dict(
         Article.objects.filter(pk__in=[pk for pk, _ in scored]).values_list("pk", "headline")
     )
 
     def boosted(item):
         pk, score = item
-        share = len(words.intersection(tokenize(headlines.get(pk, "")))) / len(words)
-        return score * (1 + EXACT_WORDS_BOOST * share)
+        tokens = tokenize(headlines.get(pk, ""))
+        stems = [stem(token) for token in tokens]
+        exact_share = len(words.intersection(tokens)) / len(words)
+        span = _shortest_span(stems, terms)
+        closeness = len(terms) / span if span else 0.0
+        headline_share = len(terms.intersection(stems)) / len(set(stems)) if stems else 0.0
+        return (
+            score
+            * (1 + EXACT_WORDS_BOOST * exact_share)
+            * (1 + CLOSE_WORDS_BOOST * closeness)
+            * (1 + HEADLINE_SHARE_BOOST * headline_share)
+        )
 
     return [pk for pk, _score in sorted(scored, key=boosted, reverse=True)]
+
+
+def _shortest_span(sequence, wanted):
+    """The length of the shortest run of ``sequence`` holding every item of ``wanted``, or
+    None when it does not hold them all."""
+    positions = [(index, item) for index, item in enumerate(sequence) if item in wanted]
+    shortest = None
+    for first, (start, _item) in enumerate(positions):
+        seen = set()
+        for end, item in positions[first:]:
+            seen.add(item)
+            if len(seen) == len(wanted):
+                length = end - start + 1
+                shortest = length if shortest is None else min(shortest, length)
+                break
+    return shortest

@@ -1,23 +1,31 @@
 """«هل تقصد: …»: a correction of the query from the index vocabulary.
 
-A query word whose term no indexed article contains is replaced by the most frequent
-vocabulary term one edit away — one edit in the word as typed (a wrong, missing, extra or
-swapped letter), or in its stem — written as the best-ranked article containing it writes
-it. Candidates are generated in Python and looked up in one indexed ``IN`` query, so a
-suggestion costs a few milliseconds whatever the index size.
+A query word whose term no indexed article contains is replaced by the best vocabulary term
+one edit away — one edit in the word as typed (a wrong, missing, extra or swapped letter), or
+in its stem — written as the best-ranked article containing it writes it. "Best" is the
+number of articles holding the term, times ``LIKELY_SLIP_WEIGHT`` when the edit is a likely
+slip (a dot twin or a neighbouring key, `sahafa.arabic.spelling`), and an edit of the word
+as typed beats the same edit found only through its stem.
+
+The work per query is bounded before any database call: the query is cut at the search's own
+length cap, at most ``MAX_WORDS`` words are looked at and at most ``MAX_CORRECTIONS`` unknown
+words are corrected. Whatever the query, that is one query for the known words, one ``IN``
+query for every candidate, and one ranked lookup per corrected word.
 """
 
 from django.utils import timezone
 
-from sahafa.arabic import STOPWORDS, analyze_with_spans, stem, tokenize
+from sahafa.arabic import STOPWORDS, analyze_with_spans, normalize, stem, tokenize
+from sahafa.arabic.spelling import one_edit_away
 from sahafa.articles.models import Article
 
 from .backends import current_backend
 from .models import SearchTerm
-from .query import ParsedQuery
+from .query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery
 
-_ARABIC_LETTERS = "ءابتثجحخدذرزسشصضطظعغفقكلمنهوي"
-_LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+MAX_WORDS = MAX_CLAUSES
+MAX_CORRECTIONS = 3
+LIKELY_SLIP_WEIGHT = 10
 # Edits of very long words are many and never the typo a reader made.
 _MAX_WORD_LENGTH = 20
 _MIN_WORD_LENGTH = 3
@@ -25,46 +33,63 @@ _MIN_WORD_LENGTH = 3
 
 def suggest(text):
     """The query with its unknown words corrected, or "" when there is nothing to offer."""
-    words = text.split()
+    words = text[:MAX_QUERY_CHARS].split()[:MAX_WORDS]
     tokens_by_word = [tokenize(word) for word in words]
     terms = {stem(token) for tokens in tokens_by_word for token in tokens}
     known = set(
         SearchTerm.objects.filter(term__in=terms, documents__gt=0).values_list("term", flat=True)
     )
-    corrected = []
-    changed = False
-    for word, tokens in zip(words, tokens_by_word, strict=True):
-        replacement = None
-        if len(tokens) == 1 and tokens[0] not in STOPWORDS and stem(tokens[0]) not in known:
-            replacement = _correction(tokens[0])
-        corrected.append(replacement or word)
-        changed = changed or replacement is not None
-    return " ".join(corrected) if changed else ""
-
-
-def _correction(token):
-    if not _MIN_WORD_LENGTH <= len(token) <= _MAX_WORD_LENGTH:
-        return None
-    letters = _LATIN_LETTERS if token.isascii() else _ARABIC_LETTERS
-    # Each candidate term, with the word to show for it.
-    candidates = {}
-    for word in _edits(token, letters):
-        if word not in STOPWORDS:
-            candidates.setdefault(stem(word), word)
-    for term in _edits(stem(token), letters):
-        candidates.setdefault(term, term)
-    best = (
-        SearchTerm.objects.filter(term__in=list(candidates), documents__gt=0)
-        .order_by("-documents", "term")
-        .values_list("term", flat=True)
-        .first()
+    unknown = [
+        index
+        for index, tokens in enumerate(tokens_by_word)
+        if len(tokens) == 1
+        and tokens[0] not in STOPWORDS
+        and stem(tokens[0]) not in known
+        and _MIN_WORD_LENGTH <= len(tokens[0]) <= _MAX_WORD_LENGTH
+    ][:MAX_CORRECTIONS]
+    if not unknown:
+        return ""
+    candidates = {index: _candidates(tokens_by_word[index][0]) for index in unknown}
+    documents = dict(
+        SearchTerm.objects.filter(
+            term__in={term for found in candidates.values() for term in found}, documents__gt=0
+        ).values_list("term", "documents")
     )
-    return _written_form(best) or candidates[best] if best else None
+    corrected = list(words)
+    for index, found in candidates.items():
+        scored = [
+            (documents[term] * weight, term)
+            for term, (weight, _word) in found.items()
+            if term in documents
+        ]
+        if scored:
+            # Most likely first; ties go to the alphabetically first term, for stable output.
+            _score, term = min(scored, key=lambda pair: (-pair[0], pair[1]))
+            corrected[index] = _written_form(term, found[term][1])
+    return " ".join(corrected) if corrected != words else ""
 
 
-def _written_form(term):
+def _candidates(token):
+    """Each candidate term with its weight and the word to prefer when showing it."""
+    found = {}
+
+    def offer(term, weight, word):
+        if weight > found.get(term, (0, ""))[0]:
+            found[term] = (weight, word)
+
+    for word, likely in one_edit_away(token).items():
+        if word not in STOPWORDS:
+            # A word as typed counts a little over the same edit reached through the stem.
+            offer(stem(word), (LIKELY_SLIP_WEIGHT if likely else 1) * 1.5, word)
+    for term, likely in one_edit_away(stem(token)).items():
+        offer(term, LIKELY_SLIP_WEIGHT if likely else 1, term)
+    return found
+
+
+def _written_form(term, word):
     """How the best-ranked public article that contains ``term`` writes it («الأمريكية»
-    rather than the folded «الامريكيه»)."""
+    rather than the folded «الامريكيه»), preferring the form that is ``word`` once
+    normalized («نفط» rather than «النفطية»)."""
     scored, _total = current_backend().ranked(
         ParsedQuery(required=(((term,),),)),
         match_all=True,
@@ -75,18 +100,12 @@ def _written_form(term):
     )
     article = Article.objects.filter(pk__in=[pk for pk, _score in scored]).first()
     if article is None:
-        return None
-    for text in (article.headline, article.kicker, article.standfirst, article.body_text):
-        for start, end, found in analyze_with_spans(text):
-            if found == term:
-                return text[start:end]
-    return None
-
-
-def _edits(word, letters):
-    splits = [(word[:index], word[index:]) for index in range(len(word) + 1)]
-    deletes = [left + right[1:] for left, right in splits if right]
-    swaps = [left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1]
-    replaces = [left + letter + right[1:] for left, right in splits if right for letter in letters]
-    inserts = [left + letter + right for left, right in splits for letter in letters]
-    return {*deletes, *swaps, *replaces, *inserts} - {word, ""}
+        return word
+    forms = [
+        text[start:end]
+        for text in (article.headline, article.kicker, article.standfirst, article.body_text)
+        for start, end, found in analyze_with_spans(text)
+        if found == term
+    ]
+    exact = [form for form in forms if normalize(form) == word]
+    return (exact or forms or [word])[0]

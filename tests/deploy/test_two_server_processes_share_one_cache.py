@@ -1,4 +1,4 @@
-"""Two `sahafa serve` processes (two machines behind a balancer, or two gunicorn masters)
+"""Two `sahafa serve` processes (two machines behind a balancer, or two servers on one)
 share one cache: a moderator's decision, made anywhere, shows through both at once."""
 
 import os

@@ -5,6 +5,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
+from django.utils import timezone
 
 from sahafa.articles import workflow
 from sahafa.articles.models import Article
@@ -46,9 +47,11 @@ def test_publishing_purges_the_keys_of_every_page_that_shows_the_story(cdn):
 
     # One purge for the story, one for its «شاهد أيضاً» list, computed after it.
     purged = sorted((set(keys.split()) for keys, _token in cdn), key=len)
+    day = timezone.localdate(Article.objects.get(pk=draft.pk).published_at)
     assert purged == [
         {f"related-{draft.pk}"},
-        {f"article-{draft.pk}", "latest", f"section-{section.pk}"},
+        {f"article-{draft.pk}", "latest", f"section-{section.pk}"}
+        | {f"archive-{day:%Y}", f"archive-{day:%Y-%m}", f"archive-{day:%Y-%m-%d}"},
     ]
     assert {token for _keys, token in cdn} == {"Bearer secret-token"}
 

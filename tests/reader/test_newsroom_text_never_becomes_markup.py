@@ -43,11 +43,12 @@ def test_every_field_a_reader_sees_is_escaped(reader):
         assert "onclick=" not in html, url
 
 
-def test_the_json_ld_block_stays_one_script_with_the_headline_as_data(reader):
+def test_the_json_ld_blocks_stay_two_scripts_with_the_headline_as_data(reader):
     article = make_article("عنوان" + PAYLOAD)
 
     html = reader.get(article.get_absolute_url()).content.decode()
 
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    assert len(blocks) == 1
-    assert json.loads(blocks[0])["headline"].startswith("عنوان</script>")
+    news_article, breadcrumbs = (json.loads(block) for block in blocks)
+    assert news_article["headline"].startswith("عنوان</script>")
+    assert breadcrumbs["itemListElement"][-1]["name"].startswith("عنوان</script>")

@@ -7,6 +7,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 import sahafa
 from tests.factories import make_article, make_author, make_section
@@ -32,11 +33,12 @@ def newspaper(db):
         "author": author.get_absolute_url(),
         "article": pictured.get_absolute_url(),
         "article without caption": plain.get_absolute_url(),
+        "archive": f"/{timezone.localdate(pictured.published_at):%Y/%m/%d}/",
     }
 
 
 @pytest.mark.parametrize(
-    "page", ["home", "section", "tag", "author", "article", "article without caption"]
+    "page", ["home", "section", "tag", "author", "article", "article without caption", "archive"]
 )
 def test_every_page_has_arabic_landmarks_and_one_h1(reader, newspaper, page):
     html = reader.get(newspaper[page]).content.decode()

@@ -82,3 +82,19 @@ def test_the_readers_own_word_outranks_one_that_only_shares_its_stem(db):
         published_at=now - timedelta(days=2),
     )
     assert [a.pk for a in search("السعودية جائزة").articles] == [exact.pk, stem_only.pk]
+
+
+def test_words_remembered_in_another_order_find_the_headline_that_holds_them_together(db):
+    # A reader half remembers «…منشآت سياحية مخالفة…» and types the words shuffled. Both
+    # headlines have every word, the other one in fewer words and newer; the one holding
+    # them in one run is the story.
+    now = timezone.now()
+    scattered = make_article(
+        headline="سياحية: منشآت جدة والطائف مخالفة",
+        published_at=now - timedelta(hours=1),
+    )
+    together = make_article(
+        headline="إغلاق منشآت سياحية مخالفة بتبوك وضباء والوجه",
+        published_at=now - timedelta(days=2),
+    )
+    assert ranking("مخالفة منشآت سياحية") == [together.headline, scattered.headline]

@@ -5,6 +5,8 @@ from datetime import timedelta
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -24,6 +26,8 @@ register = template.Library()
 # Cards younger than this show «منذ 3 ساعات»; older ones their date.
 RELATIVE_TIME_LIMIT = timedelta(hours=24)
 
+# The logo's side in pixels (sahafa/static/sahafa/logo.png).
+LOGO_SIZE = 512
 # The characters that could close or confuse a <script> element, as JSON escapes.
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -57,17 +61,25 @@ def arabic_time(value):
 
 
 @register.simple_tag
-def dateline_time(value):
+def dateline_time(value, archive=False):
     """A <time> element with the Gregorian date, the Hijri date beside it, and the time:
-    «الأحد 29 نوفمبر 2026 · 18 جمادى الآخرة 1448 هـ · 14:05»."""
+    «الأحد 29 نوفمبر 2026 · 18 جمادى الآخرة 1448 هـ · 14:05». With `archive`, the date links
+    to that day's archive (/2026/11/29/)."""
     if not value:
         return ""
     hijri = hijri_date(value)
+    local = _local(value)
+    gregorian = format_html('<span class="gregorian">{}</span>', arabic_date(value))
+    if archive:
+        day_archive = reverse("articles:archive-day", args=[local.year, local.month, local.day])
+        gregorian = format_html(
+            '<a class="dateline-archive" href="{}">{}</a>', day_archive, gregorian
+        )
     return format_html(
-        '<time datetime="{}"><span class="gregorian">{}</span>{}'
+        '<time datetime="{}">{}{}'
         '<span class="sep" aria-hidden="true"> · </span><span class="clock">{}</span></time>',
-        _local(value).isoformat(),
-        arabic_date(value),
+        local.isoformat(),
+        gregorian,
         format_html(
             '<span class="sep" aria-hidden="true"> · </span><span class="hijri">{}</span>', hijri
         )
@@ -124,27 +136,105 @@ def byline_links(authors):
     return mark_safe(pattern % {"names": "، ".join(links[:-1]), "last": links[-1]})
 
 
+def _absolute(url):
+    return url if url.startswith(("http://", "https://")) else settings.SAHAFA_BASE_URL + url
+
+
+@register.simple_tag
+def share_image(article=None):
+    """The picture social cards and search engines show: the article's lead image, else
+    the site's default share image."""
+    if article is not None and article.lead_image:
+        return _absolute(article.lead_image.url)
+    return _absolute(static("sahafa/share.png"))
+
+
+def _json_ld(data):
+    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    # Data, not a script: a Content-Security-Policy without inline scripts allows it.
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+def publisher():
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": settings.SAHAFA_SITE_NAME,
+        "url": settings.SAHAFA_BASE_URL + "/",
+        "logo": {
+            "@type": "ImageObject",
+            "url": _absolute(static("sahafa/logo.png")),
+            "width": LOGO_SIZE,
+            "height": LOGO_SIZE,
+        },
+    }
+
+
 @register.simple_tag
 def article_json_ld(article):
-    """schema.org NewsArticle for search engines. Only public facts about the article."""
+    """schema.org NewsArticle and its BreadcrumbList for search engines. Only public facts
+    about the article: authors by name and page, never an email."""
     base = settings.SAHAFA_BASE_URL
+    url = base + article.get_absolute_url()
+    authors = [
+        {"@type": "Person", "name": author.name, "url": base + author.get_absolute_url()}
+        for author in article.byline_authors
+    ]
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.headline[:110],
+        "description": article.search_description,
         "inLanguage": "ar",
-        "mainEntityOfPage": base + article.get_absolute_url(),
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "articleSection": article.section.name,
-        "author": [
-            {"@type": "Person", "name": author.name, "url": base + author.get_absolute_url()}
-            for author in article.byline_authors
-        ],
-        "publisher": {"@type": "NewsMediaOrganization", "name": settings.SAHAFA_SITE_NAME},
+        "keywords": [tag.name for tag in article.tags.all()],
+        "author": authors or [publisher()],
+        "publisher": publisher(),
+        "image": [share_image(article)],
+        "isAccessibleForFree": True,
     }
     if article.published_at:
-        data["datePublished"] = article.published_at.isoformat()
-        data["dateModified"] = (article.materially_updated_at or article.published_at).isoformat()
-    if article.lead_image:
-        data["image"] = [base + article.lead_image.url]
-    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+        modified = article.materially_updated_at or article.published_at
+        data["datePublished"] = timezone.localtime(article.published_at).isoformat()
+        data["dateModified"] = timezone.localtime(modified).isoformat()
+    breadcrumbs = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": item}
+            for position, (name, item) in enumerate(
+                [
+                    (settings.SAHAFA_SITE_NAME, base + "/"),
+                    (article.section.name, base + article.section.get_absolute_url()),
+                    (article.headline, url),
+                ],
+                start=1,
+            )
+        ],
+    }
+    return _json_ld(data) + _json_ld(breadcrumbs)
+
+
+@register.simple_tag
+def website_json_ld():
+    """schema.org WebSite with the site search, for the front page."""
+    base = settings.SAHAFA_BASE_URL
+    return _json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": settings.SAHAFA_SITE_NAME,
+            "url": base + "/",
+            "inLanguage": "ar",
+            "publisher": publisher(),
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": {
+                    "@type": "EntryPoint",
+                    "urlTemplate": base + reverse("search:results") + "?q={search_term_string}",
+                },
+                "query-input": "required name=search_term_string",
+            },
+        }
+    )

@@ -1,12 +1,22 @@
 import os
-import sys
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from granian import Granian
+from granian.constants import Interfaces
+
+from sahafa.background.supervisor import TaskWorkerSupervisor
+
+# Threads per web worker that run Django: a request waiting on the database or the cache
+# leaves the others running. Connections themselves are handled by granian's Rust side.
+THREADS_PER_WORKER = 4
 
 
 class Command(BaseCommand):
-    help = "Serve the site with gunicorn (static files through WhiteNoise)."
+    help = (
+        "Serve the site with granian (static files through WhiteNoise), with a task worker "
+        "beside it."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
@@ -14,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers",
             type=int,
-            default=int(os.environ.get("WEB_CONCURRENCY", str((os.cpu_count() or 1) * 2 + 1))),
+            default=int(os.environ.get("WEB_CONCURRENCY", str(os.cpu_count() or 1))),
         )
         parser.add_argument(
             "--no-worker",
@@ -24,19 +34,24 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, workers, no_worker, **options):
         call_command("collectstatic", interactive=False, verbosity=0)
-        os.environ["SAHAFA_SERVE_WORKER"] = "0" if no_worker else "1"
         self.stdout.write(self.style.SUCCESS(f"صحافة تعمل على http://{host}:{port}/"))
-        sys.stdout.flush()
-        os.execvp(
-            sys.executable,
-            [
-                sys.executable, "-m", "gunicorn", "sahafa.wsgi:application",
-                "--config", "python:sahafa.background.gunicorn",
-                "--bind", f"{host}:{port}",
-                "--workers", str(workers),
-                "--worker-class", "gthread",
-                "--threads", "4",
-                "--access-logfile", "-",
-                "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
-            ],
-        )  # fmt: skip
+        self.stdout.flush()
+        # The web workers read it (sahafa/wsgi.py) to end with this process.
+        os.environ["SAHAFA_SERVER_PID"] = str(os.getpid())
+        supervisor = None if no_worker else TaskWorkerSupervisor()
+        if supervisor is not None:
+            supervisor.start()
+        try:
+            Granian(
+                "sahafa.wsgi:application",
+                address=host,
+                port=port,
+                interface=Interfaces.WSGI,
+                workers=workers,
+                blocking_threads=THREADS_PER_WORKER,
+                respawn_failed_workers=True,
+                log_access=True,
+            ).serve()
+        finally:
+            if supervisor is not None:
+                supervisor.stop()
