@@ -159,6 +159,8 @@ INSTALLED_APPS = [
     "sahafa.comments",
     "sahafa.feeds",
     "sahafa.imports",
+    "sahafa.wordpress",
+    "sahafa.export",
     "sahafa.background",
     "sahafa.pagecache",
     "sahafa.demo",
@@ -177,6 +179,8 @@ MIDDLEWARE = [
     "sahafa.api.middleware.ApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before any URL pattern: a moved site's old addresses (sahafa/wordpress).
+    "sahafa.wordpress.middleware.OldUrlRedirectMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     # Inside GZip: the newsroom's allowance reads the page before it is compressed.
     "sahafa.newsroom.csp.NewsroomAwareCSPMiddleware",

@@ -120,3 +120,28 @@ def publish_imported(created, by=None, *, updated=(), note="import"):
         )
         changes.announce([*created, *updated], "imported")
     return created
+
+
+def file_imported(created, status, by=None, *, note="import"):
+    """The bulk verb for imported articles that are not public: a batch of new articles
+    becomes drafts or goes to review (`status`), with one history line each, and is
+    announced with the batch. Their `published_at` is left as imported (None for a draft
+    that never had a date); publishing them later is the editors' `publish()`."""
+    if status not in (Article.Status.DRAFT, Article.Status.REVIEW):
+        raise ValueError(f"file_imported() files drafts or articles in review, not {status!r}")
+    created = list(created)
+    with transaction.atomic():
+        Article.objects.filter(pk__in=[article.pk for article in created]).update(status=status)
+        for article in created:
+            article.status = status
+        ArticleLogEntry.objects.bulk_create(
+            ArticleLogEntry(
+                article=article,
+                action="submitted" if status == Article.Status.REVIEW else "created",
+                user=by,
+                note=note,
+            )
+            for article in created
+        )
+        changes.announce(created, "imported")
+    return created

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import signals, spam
-from .models import BlockedSender, Comment, CommentLogEntry
+from . import signals, spam, threads
+from .models import BlockedSender, Comment, CommentLogEntry, text_fingerprint
 
 logger = logging.getLogger(__name__)
 
@@ -134,3 +134,44 @@ def block_sender(comment, by):
         )
         marked = [mark_spam(each, by, _("Sender blocked by a moderator")) for each in theirs]
     return marked
+
+
+def import_comments(comments, by=None, reason="", keep_reasons=False):
+    """The bulk verb for comments judged elsewhere (a moved site's readers): store unsaved
+    `comments` with the status they bring, parents before replies (a parent may be another
+    of `comments`), one verdict line each, no spam pipeline and no email to moderators (an
+    old site's held comments are not news). `reason` is the verdict's reason, stored on the
+    comments that bring none (all of them keep theirs with `keep_reasons`, as a restored
+    export does). The threads of their articles are forgotten once the transaction
+    commits. Returns the comments, saved."""
+    _require_moderator(by)
+    reason = reason or _("Imported")
+    comments = list(comments)
+    now = timezone.now()
+    with transaction.atomic():
+        pending = comments
+        while pending:
+            # A level: comments whose parent is saved (or who have none).
+            ready = [c for c in pending if c.parent is None or c.parent.pk is not None]
+            if not ready:
+                raise ValueError("import_comments(): a reply's parent is not among them")
+            for comment in ready:
+                comment.email = comment.email.strip().lower()
+                comment.fingerprint = text_fingerprint(comment.body)
+                if not keep_reasons:
+                    comment.reason = comment.reason or reason
+                comment.moderated_at = comment.moderated_at or now
+                comment.depth = comment.parent.depth + 1 if comment.parent else 1
+                comment.parent_id = comment.parent.pk if comment.parent else None
+            Comment.objects.bulk_create(ready)
+            saved = {id(c) for c in ready}
+            pending = [c for c in pending if id(c) not in saved]
+        CommentLogEntry.objects.bulk_create(
+            CommentLogEntry(comment=c, status=c.status, reason=c.reason or reason, user=by)
+            for c in comments
+        )
+        article_ids = {c.article_id for c in comments}
+        transaction.on_commit(
+            lambda: [threads.forget_thread(article_id) for article_id in article_ids], robust=True
+        )
+    return comments
