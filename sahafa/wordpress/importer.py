@@ -37,13 +37,16 @@ from sahafa.arabic import excerpt, normalize, plain_text, slugify_ar
 from sahafa.articles import changes, workflow
 from sahafa.articles.changes import NoProgress
 from sahafa.articles.models import RESERVED_SECTION_SLUGS, Article, Byline, Section, Tag
-from sahafa.articles.sanitize import sanitize_body
+from sahafa.articles.sanitize import image_source_allowed, sanitize_body
 from sahafa.comments import workflow as comment_workflow
 from sahafa.comments.models import Comment
 from sahafa.imports.importer import _Lookups as JsonImportLookups
 
 from . import content, wxr
 from .models import ImportedComment, OldUrl
+
+_IMAGE_SOURCE = re.compile(r"""<img\b[^>]*?\ssrc=["']([^"']+)["']""", re.IGNORECASE)
+_FIGURE_WITHOUT_IMAGE = re.compile(r"<figure>(?:(?!<img|</figure>).)*</figure>", re.DOTALL)
 
 Status = Article.Status
 # WordPress's post status -> what the import makes of it.
@@ -92,6 +95,8 @@ class ImportSummary:
     redirects_created: int = 0
     statuses: Counter = field(default_factory=Counter)  # Sahafa status of created articles
     unknown_shortcodes: Counter = field(default_factory=Counter)
+    # Hosts of images the site's rules refuse (not its media, not SAHAFA_IMAGE_HOSTS).
+    refused_image_hosts: Counter = field(default_factory=Counter)
     changed_ids: set = field(default_factory=set)
 
     @property
@@ -174,7 +179,12 @@ class Importer:
         if featured and featured[0] and featured[0] not in body:
             caption = html.escape(featured[1])
             body = content._figure(featured[0], caption) + body
-        body = re.sub(r"<p>\s*</p>", "", sanitize_body(body))
+        for source in _IMAGE_SOURCE.findall(body):
+            if not image_source_allowed(html.unescape(source)):
+                summary.refused_image_hosts[urlsplit(html.unescape(source)).netloc or source] += 1
+        # A figure whose image the sanitizer refused keeps no caption of a missing picture.
+        body = _FIGURE_WITHOUT_IMAGE.sub("", sanitize_body(body))
+        body = re.sub(r"<p>\s*</p>", "", body)
         headline = excerpt(plain_text(post.title), 295) or excerpt(plain_text(body), 100)
         if not headline:
             raise ValueError(EMPTY)

@@ -112,3 +112,11 @@ class Command(BaseCommand):
                 f"[{name}] ×{count}" for name, count in summary.unknown_shortcodes.most_common()
             )
             write(f"رموز مختصرة غير معروفة أُزيلت وبقي نصها: {names}")
+        if summary.refused_image_hosts:
+            hosts = "، ".join(
+                f"{host} ×{count}" for host, count in summary.refused_image_hosts.most_common()
+            )
+            write(
+                f"صور لم تُنقل لأن مضيفها ليس من مضيفي الصور المسموح بها: {hosts}. "
+                "أضف المضيف (عبر https) إلى SAHAFA_IMAGE_HOSTS ثم أعد الاستيراد."
+            )
