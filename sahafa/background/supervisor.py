@@ -5,12 +5,9 @@ Production may run its workers elsewhere instead (`sahafa serve --no-worker`, an
 `sahafa worker` there)."""
 
 import logging
-import os
 import subprocess
 import sys
 import threading
-
-from .processes import die_with_parent
 
 logger = logging.getLogger("sahafa.background")
 RESTART_DELAY = 2
@@ -27,13 +24,12 @@ class TaskWorkerSupervisor:
 
     def _supervise(self):
         # The worker is started from this thread, which lives as long as serving does: the
-        # kernel's parent-death signal fires when the forking thread ends.
-        parent = os.getpid()
+        # kernel's parent-death signal, which the worker asks for when it starts (it reads
+        # SAHAFA_SERVER_PID), fires when the forking thread ends. Not a preexec_fn: code run
+        # between fork and exec in a threaded process can deadlock on a lock another thread
+        # held at the fork (the likely cause of a restarted worker that once never started).
         while not self._stopping.is_set():
-            self._process = subprocess.Popen(
-                [sys.executable, "-m", "sahafa", "worker"],
-                preexec_fn=lambda: die_with_parent(parent),
-            )
+            self._process = subprocess.Popen([sys.executable, "-m", "sahafa", "worker"])
             logger.info("task worker started (pid %s)", self._process.pid)
             code = self._process.wait()
             if not self._stopping.is_set():

@@ -48,7 +48,7 @@ def is_gone(pid):
 
 
 def test_the_worker_is_started_restarted_and_dies_with_the_server(processes):
-    processes.sahafa(task_worker=True, SAHAFA_TASKS="database")
+    processes.sahafa(task_worker=True, SAHAFA_TASKS="database", LOG_LEVEL="INFO")
     server = processes.running[-1].pid
 
     def one_worker():

@@ -1,6 +1,10 @@
+import os
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from sahafa.background.processes import die_with_parent
 
 DATABASE = "django_tasks_db.DatabaseBackend"
 RQ = "django_tasks_rq.RQBackend"
@@ -18,6 +22,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, batch, **options):
+        server = os.environ.get("SAHAFA_SERVER_PID")
+        if server:
+            # Started by `sahafa serve` (sahafa/background/supervisor.py): end with it, even
+            # when it is killed outright.
+            die_with_parent(int(server))
         backend = settings.TASKS["default"]["BACKEND"]
         if backend == DATABASE:
             call_command("db_worker", interval=1, startup_delay=False, batch=batch, reload=False)
