@@ -4,45 +4,52 @@ stops — and, through the kernel, stopped even when `sahafa serve` is killed ou
 Production may run its workers elsewhere instead (`sahafa serve --no-worker`, and
 `sahafa worker` there)."""
 
+import contextlib
 import logging
-import subprocess
+import os
+import signal
 import sys
 import threading
 
 logger = logging.getLogger("sahafa.background")
 RESTART_DELAY = 2
+STOP_TIMEOUT = 10
 
 
 class TaskWorkerSupervisor:
     def __init__(self):
         self._stopping = threading.Event()
-        self._process = None
+        self._pid = None
         self._thread = threading.Thread(target=self._supervise, daemon=True)
 
     def start(self):
         self._thread.start()
 
     def _supervise(self):
-        # The worker is started from this thread, which lives as long as serving does: the
-        # kernel's parent-death signal, which the worker asks for when it starts (it reads
-        # SAHAFA_SERVER_PID), fires when the forking thread ends. Not a preexec_fn: code run
-        # between fork and exec in a threaded process can deadlock on a lock another thread
-        # held at the fork (the likely cause of a restarted worker that once never started).
+        # posix_spawn, not subprocess.Popen: Popen waits on a pipe that closes when the child
+        # runs `exec`, and granian forks its web workers from this same process at any time;
+        # a web worker forked in that moment holds the pipe open for good, and Popen then
+        # never returns (seen: a worker that was never started again). The worker asks the
+        # kernel for the parent-death signal itself (it reads SAHAFA_SERVER_PID); it fires
+        # when this thread, which lives as long as serving does, ends.
+        command = [sys.executable, "-m", "sahafa", "worker"]
         while not self._stopping.is_set():
-            self._process = subprocess.Popen([sys.executable, "-m", "sahafa", "worker"])
-            logger.info("task worker started (pid %s)", self._process.pid)
-            code = self._process.wait()
+            self._pid = os.posix_spawn(sys.executable, command, os.environ)
+            logger.info("task worker started (pid %s)", self._pid)
+            _pid, status = os.waitpid(self._pid, 0)
+            self._pid = None
             if not self._stopping.is_set():
+                code = os.waitstatus_to_exitcode(status)
                 logger.warning("task worker exited with %s; starting it again", code)
                 self._stopping.wait(RESTART_DELAY)
 
     def stop(self):
         self._stopping.set()
-        process = self._process
-        if process is not None and process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        self._thread.join(timeout=15)
+        for stop_signal in (signal.SIGTERM, signal.SIGKILL):
+            pid = self._pid
+            if pid is not None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, stop_signal)
+            self._thread.join(timeout=STOP_TIMEOUT)
+            if not self._thread.is_alive():
+                return
