@@ -22,6 +22,8 @@ def candidate_paths(request):
     """The keys an old address may be stored under: WordPress's `?p=ID` short link, and the
     path with its trailing slash (WordPress permalinks end with one)."""
     path = request.path
+    if "\x00" in path:
+        return []  # no address ever held one (and PostgreSQL refuses it in a query)
     keys = []
     for name in SHORT_LINK_PARAMETERS:
         value = request.GET.get(name, "")
