@@ -102,12 +102,12 @@ def count(article_id, now=None):
         cache.set(slot_key(hour, number), article_id, timeout=KEEP_SECONDS)
 
 
-def view(request, article_id):
-    """Count the view `request` reports, unless it is a bot's, the newsroom's or a repeat.
-    Whether it was counted."""
-    if is_bot(request.META.get("HTTP_USER_AGENT")) or is_newsroom(request):
+def view(meta, article_id, newsroom=False):
+    """Count the view a request reports (`meta`: its request.META or WSGI environ), unless
+    it is a bot's, the newsroom's or a repeat. Whether it was counted."""
+    if newsroom or is_bot(meta.get("HTTP_USER_AGENT")):
         return False
-    if not first_view(request.META.get("REMOTE_ADDR", ""), article_id):
+    if not first_view(meta.get("REMOTE_ADDR", ""), article_id):
         return False
     count(article_id)
     return True

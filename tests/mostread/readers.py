@@ -1,6 +1,7 @@
 """Readers of the most-read stories: phones and laptops that open an article page and run
 its beacon script, as a browser does (the page names the beacon's address)."""
 
+import io
 import re
 from datetime import timedelta
 from html import unescape
@@ -48,3 +49,42 @@ def views_hours_ago(article, hours, views):
     """Views folded into the table earlier: `views` in the hour `hours` ago."""
     start = hour_start(hour_number()) - timedelta(hours=hours)
     HourlyViews.objects.create(article=article, hour=start, views=views)
+
+
+def beacon_at_the_entrance(beacon, address, agent=PHONE, cookie="", proxy=None):
+    """The beacon as the server hands it to `sahafa.wsgi.application` (the entrance the
+    server runs, in front of Django): the status line."""
+    from wsgiref.util import setup_testing_defaults
+
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    from sahafa.wsgi import application
+
+    path, _, query = beacon.partition("?")
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "REMOTE_ADDR": proxy or address,
+        "HTTP_USER_AGENT": agent,
+        "wsgi.input": io.BytesIO(),
+    }
+    if proxy:
+        environ["HTTP_X_FORWARDED_FOR"] = address
+    if cookie:
+        environ["HTTP_COOKIE"] = cookie
+    setup_testing_defaults(environ)
+    status = []
+    # As Django's test client does: the test's transaction must outlive the request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        body = application(environ, lambda line, headers, exc_info=None: status.append(line))
+        b"".join(body)
+        if hasattr(body, "close"):
+            body.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    return status[0]
