@@ -157,6 +157,7 @@ INSTALLED_APPS = [
     "sahafa.search",
     "sahafa.related",
     "sahafa.comments",
+    "sahafa.mostread",
     "sahafa.feeds",
     "sahafa.imports",
     "sahafa.wordpress",
@@ -253,6 +254,14 @@ TASKS, RQ_QUEUES = tasks_config(SAHAFA_TASKS, SAHAFA_TASKS_REDIS_URL)
 # The read API's limit for anonymous clients: at most N requests per S seconds per address,
 # counted in the shared cache (docs/api.md).
 SAHAFA_API_RATE = env.rate("SAHAFA_API_RATE", (300, 60))
+# «الأكثر قراءة» (sahafa/mostread): a reader's views of one story within this many seconds
+# count once; the lists are computed anew at most this often (seconds).
+SAHAFA_MOST_READ_REPEAT_SECONDS = env.integer(
+    "SAHAFA_MOST_READ_REPEAT_SECONDS", 1800, minimum=1, maximum=86400
+)
+SAHAFA_MOST_READ_REFRESH_SECONDS = env.integer(
+    "SAHAFA_MOST_READ_REFRESH_SECONDS", 300, minimum=1, maximum=86400
+)
 # django_rq's admin dashboard only where RQ runs the tasks: elsewhere there is no Redis
 # queue behind it and every one of its pages fails with a 500.
 RQ_SHOW_ADMIN_LINK = SAHAFA_TASKS == "rq"

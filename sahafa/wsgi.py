@@ -6,9 +6,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sahafa.settings")
 application = get_wsgi_application()
 
 # Imported once Django is set up: a stored page is answered before Django sees the request.
+from sahafa.mostread.wsgi import BeaconApplication  # noqa: E402
 from sahafa.pagecache.wsgi import PageCacheApplication  # noqa: E402
 
-application = PageCacheApplication(application)
+# Outermost, the view beacon (sahafa/mostread), then stored pages; the rest is Django's.
+application = BeaconApplication(PageCacheApplication(application))
 
 if os.environ.get("SAHAFA_SERVER_PID"):
     # A web worker of `sahafa serve` ends with it even when it is killed outright: granian's

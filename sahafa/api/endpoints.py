@@ -3,6 +3,7 @@
 (surrogate keys), so the page cache and a CDN forget it when that changes."""
 
 from datetime import UTC, date, datetime
+from typing import Literal
 
 from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.shortcuts import get_object_or_404
@@ -11,6 +12,7 @@ from ninja import Path, Query, Router
 
 from sahafa.articles import surrogate
 from sahafa.articles.models import Article, Author, Section, Tag
+from sahafa.mostread import lists as most_read_lists
 from sahafa.related.selection import shown_for
 from sahafa.search.engine import search as run_search
 from sahafa.search.forms import SearchForm
@@ -24,6 +26,7 @@ from .schemas import (
     AuthorDetail,
     AuthorPage,
     BadRequest,
+    MostRead,
     NotFound,
     RateLimited,
     SearchPage,
@@ -280,4 +283,38 @@ def search(
         "pages": found.num_pages,
         "matched_any_term": found.matched_any_term,
         "suggestion": found.suggestion,
+    }
+
+
+@router.get(
+    "/most-read",
+    response={200: MostRead, **ERRORS},
+    url_name="most-read",
+    summary="«الأكثر قراءة»: the most read articles of the last 24 hours or 7 days",
+    tags=["articles"],
+)
+def most_read(
+    request,
+    window: Literal["24h", "7d"] = Query("24h", description="`24h` or `7d`."),
+    section: str | None = slug_query("section"),
+):
+    """The list the site shows, from views counted by its pages, computed anew every few
+    minutes; for the whole site, or one section."""
+    found = lookup(Section, section, "section", "لا يوجد قسم بهذا الاسم المختصر.")
+    entries = most_read_lists.most_read(window, found.pk if found else None)
+    public = Article.objects.published().for_cards().prefetch_related("tags")
+    cards = public.in_bulk([pk for pk, _views in entries])
+    ranked = [(cards[pk], views) for pk, views in entries if pk in cards]
+    surrogate.show(
+        request,
+        most_read_lists.SURROGATE_KEY,
+        *surrogate.articles(article for article, _views in ranked),
+    )
+    return {
+        "window": window,
+        "section": present.section(found) if found else None,
+        "items": [
+            {"rank": rank, "views": views, "article": present.card(article)}
+            for rank, (article, views) in enumerate(ranked, start=1)
+        ],
     }

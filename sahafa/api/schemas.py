@@ -5,6 +5,7 @@ No schema has a field for an email address (authors' accounts, commenters): the 
 one could reach a client is through a field named here."""
 
 from datetime import datetime
+from typing import Literal
 
 from ninja import Field, Schema
 
@@ -183,3 +184,18 @@ class SearchPage(Schema):
         description="No article had every word: these have some of them."
     )
     suggestion: str = Field(description="A corrected spelling to offer, or empty.")
+
+
+class MostReadEntry(Schema):
+    rank: int = Field(description="1 for the most read.")
+    views: int = Field(
+        description="Views counted in the window when the list was last computed (every few "
+        "minutes); bots, the newsroom and a reader's repeated views are not counted."
+    )
+    article: ArticleCard
+
+
+class MostRead(Schema):
+    window: Literal["24h", "7d"] = Field(description="The last 24 hours or the last 7 days.")
+    section: SectionOut | None = Field(description="The section listed, or null for the site.")
+    items: list[MostReadEntry] = Field(description="At most 10, most read first.")

@@ -7,6 +7,7 @@ show a changed thing. The vocabulary:
 - `section-<id>`, `tag-<id>`, `author-<id>`: their pages and feeds;
 - `article-<id>`: the article's page and every page showing its card or link;
 - `related-<id>`: the article's page, which shows its «شاهد أيضاً» list (sahafa/related);
+- `most-read`: pages and API answers that show a «الأكثر قراءة» list (sahafa/mostread);
 - `archive-<yyyy>`, `archive-<yyyy-mm>`, `archive-<yyyy-mm-dd>`: the date archives, by the
   day in the site's time zone (articles/archives.py).
 """

@@ -14,18 +14,23 @@ class ForwardedClientMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        meta = request.META
-        trusted = settings.SAHAFA_TRUSTED_PROXIES
-        if meta.get("REMOTE_ADDR") in trusted:
-            hops = meta.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            # From the right: each trusted proxy names who it heard from.
-            for hop in reversed([hop.strip() for hop in hops]):
-                if not _is_address(hop):
-                    break
-                meta["REMOTE_ADDR"] = hop
-                if hop not in trusted:
-                    break
+        believe_proxies(request.META)
         return self.get_response(request)
+
+
+def believe_proxies(meta):
+    """Set REMOTE_ADDR of `meta` (request.META, or a WSGI environ before Django: the view
+    beacon's entrance) to the reader's address."""
+    trusted = settings.SAHAFA_TRUSTED_PROXIES
+    if meta.get("REMOTE_ADDR") in trusted:
+        hops = meta.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        # From the right: each trusted proxy names who it heard from.
+        for hop in reversed([hop.strip() for hop in hops]):
+            if not _is_address(hop):
+                break
+            meta["REMOTE_ADDR"] = hop
+            if hop not in trusted:
+                break
 
 
 def _is_address(text):

@@ -1,0 +1,113 @@
+"""Counting views in the shared cache (Redis in production), never in the database.
+
+One counter per article per hour (`cache.add` creates it, `cache.incr` counts: atomic on
+Redis, and under the cache's lock in local memory), so any number of processes count
+without losing a view. The first view of an article in an hour also writes the article's
+id into that hour's index (a numbered slot, its number from another atomic counter), which
+is how the fold (`fold.py`) finds the counters without listing the cache's keys.
+
+Not counted: bots (their User-Agent), signed-in newsroom staff, and a reader who opens the
+same story again within `SAHAFA_MOST_READ_REPEAT_SECONDS` (one key per address and article,
+created by `cache.add`: only the first view in that time creates it). The address is kept
+as a keyed hash, never in the clear.
+"""
+
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+PREFIX = "mostread"
+# The hour counters and their index outlive the hour long enough for a fold that was late
+# (a worker down for a day) to find them.
+KEEP_SECONDS = 49 * 3600
+HOUR = 3600
+
+# Crawlers, link previews, monitors and command-line clients. Browsers' User-Agent strings
+# contain none of these words.
+BOTS = re.compile(
+    r"bot|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|monitor|pingdom|"
+    r"uptime|headless|phantomjs|lighthouse|curl|wget|python|httpie|go-http-client|java/|"
+    r"okhttp|libwww|scrapy|feed|^$",
+    re.IGNORECASE,
+)
+
+
+def hour_number(now=None):
+    """The hour `now` falls in, as hours since the epoch (UTC)."""
+    return int((time.time() if now is None else now) // HOUR)
+
+
+def counter_key(hour, article_id):
+    return f"{PREFIX}:views:{hour}:{article_id}"
+
+
+def slots_key(hour):
+    return f"{PREFIX}:slots:{hour}"
+
+
+def slot_key(hour, number):
+    return f"{PREFIX}:slot:{hour}:{number}"
+
+
+def signature(article_id):
+    """What the page gives the beacon with the article's id: only pages Sahafa rendered
+    can count a view, so nobody fills the hour indexes with made-up ids."""
+    return salted_hmac("sahafa.mostread.beacon", str(article_id)).hexdigest()[:20]
+
+
+def signed(article_id, given):
+    return constant_time_compare(signature(article_id), given or "")
+
+
+def is_bot(user_agent):
+    return BOTS.search(user_agent or "") is not None
+
+
+def is_newsroom(request):
+    # Only the newsroom signs in: a reader has no session, so this reads nothing for them.
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated and user.is_staff
+
+
+def first_view(address, article_id):
+    """True the first time `address` views `article_id` in the repeat window."""
+    digest = salted_hmac("sahafa.mostread.reader", address).hexdigest()[:32]
+    key = f"{PREFIX}:seen:{digest}:{article_id}"
+    return cache.add(key, 1, timeout=settings.SAHAFA_MOST_READ_REPEAT_SECONDS)
+
+
+def _increment(key):
+    """Add one to the counter `key`, creating it: the new value."""
+    if cache.add(key, 1, timeout=KEEP_SECONDS):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr: this view starts it again
+        if cache.add(key, 1, timeout=KEEP_SECONDS):
+            return 1
+        return cache.incr(key)
+
+
+def count(article_id, now=None):
+    """One view of `article_id`, in the current hour's counter."""
+    hour = hour_number(now)
+    if _increment(counter_key(hour, article_id)) == 1:
+        # The hour's first view of this article: the fold must find its counter.
+        number = _increment(slots_key(hour))
+        cache.set(slot_key(hour, number), article_id, timeout=KEEP_SECONDS)
+
+
+def view(meta, article_id, newsroom=False):
+    """Count the view a request reports (`meta`: its request.META or WSGI environ), unless
+    it is a bot's, the newsroom's or a repeat. Whether it was counted."""
+    if newsroom or is_bot(meta.get("HTTP_USER_AGENT")):
+        return False
+    if not first_view(meta.get("REMOTE_ADDR", ""), article_id):
+        return False
+    count(article_id)
+    return True
