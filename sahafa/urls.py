@@ -15,6 +15,7 @@ urlpatterns = [
     # Capabilities with their own URL prefix go above the articles' catch-all section URLs.
     path("", include("sahafa.feeds.urls")),
     path("", include("sahafa.comments.urls")),
+    path("", include("sahafa.revisions.urls")),
     path("", include("sahafa.articles.urls")),
 ]
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from sahafa.articles import signals as article_signals
 from sahafa.comments import signals as comment_signals
 from sahafa.related import signals as related_signals
+from sahafa.revisions import signals as revision_signals
 
 from . import cdn, store
 
@@ -45,9 +46,15 @@ def on_related_lists_changed(sender, ids, **kwargs):
     forget(f"related-{pk}" for pk in ids)
 
 
+def on_corrections_changed(sender, ids, **kwargs):
+    # The articles' own pages are forgotten by the seam's announcement; the list here.
+    forget(["corrections"])
+
+
 def connect():
     article_signals.articles_changed.connect(on_articles_changed, dispatch_uid="pagecache")
     article_signals.site_changed.connect(on_site_changed, dispatch_uid="pagecache")
     for signal in comment_signals.VERDICT_SIGNALS:
         signal.connect(on_comment_verdict, dispatch_uid="pagecache")
     related_signals.lists_changed.connect(on_related_lists_changed, dispatch_uid="pagecache")
+    revision_signals.corrections_changed.connect(on_corrections_changed, dispatch_uid="pagecache")
