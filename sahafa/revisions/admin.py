@@ -119,6 +119,13 @@ class RevisionsAdmin:
         revisions = list(
             Revision.objects.filter(article=article).select_related("author", "restored_from")
         )
+        # What each revision changed from the one before it (the oldest: nothing to say).
+        for revision, previous in zip(revisions, [*revisions[1:], None], strict=True):
+            revision.changed_fields = [
+                Article._meta.get_field(name).verbose_name
+                for name in TEXT_FIELDS
+                if previous is not None and getattr(revision, name) != getattr(previous, name)
+            ]
         context = self._context(request, article, _("Revisions"))
         context["revisions"] = revisions
         return TemplateResponse(request, "revisions/revision_list.html", context)

@@ -47,6 +47,8 @@ def test_each_save_keeps_a_revision_with_who_and_the_text(editor):
     page = editor.get(revisions_url(article)).content.decode()
     assert page.count('name="a"') == 3
     assert "editor" in page
+    changed = re.findall(r"<td>([^<]*)</td>\s*<td>(?:<form|</td>)", page)
+    assert changed == ["النص", "العنوان", ""]  # newest first; the oldest changed nothing
 
 
 def test_two_revisions_side_by_side_mark_inserted_and_deleted_words(editor):
