@@ -120,7 +120,8 @@ class RevisionsAdmin:
             Revision.objects.filter(article=article).select_related("author", "restored_from")
         )
         # What each revision changed from the one before it (the oldest: nothing to say).
-        for revision, previous in zip(revisions, [*revisions[1:], None], strict=True):
+        for index, revision in enumerate(revisions):
+            previous = revisions[index + 1] if index + 1 < len(revisions) else None
             revision.changed_fields = [
                 Article._meta.get_field(name).verbose_name
                 for name in TEXT_FIELDS

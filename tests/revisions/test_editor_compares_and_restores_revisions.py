@@ -132,3 +132,12 @@ def test_a_writer_restores_only_own_drafts(writer, editor):
     refused = writer.post(reverse("admin:articles_article_restore", args=[draft.pk, first.pk]))
     assert refused.status_code == 403
     assert Revision.objects.filter(article=draft).count() == 3
+
+
+def test_an_article_never_saved_in_the_newsroom_has_an_empty_list(editor):
+    article = make_article("خبر مستورد لم يعدل بعد")
+
+    page = editor.get(revisions_url(article))
+
+    assert page.status_code == 200
+    assert "لا نسخ لهذا المقال بعد" in page.content.decode()
