@@ -154,6 +154,7 @@ INSTALLED_APPS = [
     "ninja",
     "sahafa.articles",
     "sahafa.newsroom",
+    "sahafa.revisions",
     "sahafa.search",
     "sahafa.related",
     "sahafa.comments",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("sahafa.feeds.urls")),
     path("", include("sahafa.comments.urls")),
     path("", include("sahafa.mostread.urls")),
+    path("", include("sahafa.revisions.urls")),
     path("", include("sahafa.articles.urls")),
 ]
 

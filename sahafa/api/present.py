@@ -94,6 +94,15 @@ def detail(article, see_also, related):
     return {
         **card(article),
         "dateline": article.dateline,
+        "corrections": [
+            {
+                "kind": item.kind,
+                "label": item.get_kind_display(),
+                "text": item.text,
+                "at": local(item.at),
+            }
+            for item in article.corrections.all()
+        ],
         "body_html": article.body,
         "body_text": article.body_text,
         "see_also": link(see_also) if see_also else None,

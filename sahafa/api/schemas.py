@@ -152,8 +152,20 @@ class ArticleCard(Schema):
     )
 
 
+class CorrectionOut(Schema):
+    kind: Literal["correction", "update"] = Field(
+        description="`correction` («تصحيح») or `update` («تحديث»)."
+    )
+    label: str = Field(description="The kind in Arabic, as readers see it.")
+    text: str = Field(description="The notice, plain text.")
+    at: datetime = Field(description="When it was made, ISO 8601 with the newsroom's offset.")
+
+
 class ArticleDetail(ArticleCard):
     dateline: str
+    corrections: list[CorrectionOut] = Field(
+        description="Corrections and updates shown above the body, newest first."
+    )
     body_html: str = Field(
         description="Sanitized HTML: paragraphs, headings, lists, quotes, links, figures and "
         "tables only (the allow-list of sahafa/articles/sanitize.py), no script or style."

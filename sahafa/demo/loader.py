@@ -25,6 +25,7 @@ from sahafa.comments import workflow as moderation
 from sahafa.comments.models import BlockedPhrase, Comment
 from sahafa.comments.spam import Submission
 from sahafa.newsroom import roles
+from sahafa.revisions.models import Correction
 
 CONTENT = Path(__file__).parent / "content" / "articles.json"
 COMMENTS = Path(__file__).parent / "content" / "comments.json"
@@ -109,6 +110,13 @@ def _create_article(item, sections, authors, now):
         workflow.publish(article, by=None, at=now - timedelta(hours=item["hours_ago"]))
     elif status == "review":
         workflow.submit(article, by=None)
+    for notice in item.get("corrections", []):
+        Correction.objects.create(
+            article=article,
+            kind=notice["kind"],
+            text=notice["text"],
+            at=now - timedelta(hours=notice["hours_ago"]),
+        )
     return article
 
 

@@ -22,6 +22,7 @@ from sahafa.articles.changes import NoProgress
 from sahafa.articles.models import Article, Author, Byline, Section, Tag
 from sahafa.comments import workflow as comment_workflow
 from sahafa.comments.models import Comment
+from sahafa.revisions.models import Correction
 from sahafa.wordpress.models import OldUrl
 
 FORMAT = "sahafa-export/1"
@@ -61,6 +62,7 @@ def records(include_private=False, chunk_size=500):
             Prefetch("tags", queryset=Tag.objects.order_by("slug")),
             Prefetch("byline_set", queryset=Byline.objects.select_related("author")),
             Prefetch("comments", queryset=comments),
+            Prefetch("corrections", queryset=Correction.objects.order_by("at", "id")),
         )
     )
     old = {}
@@ -92,6 +94,10 @@ def records(include_private=False, chunk_size=500):
             "lead_image_credit": article.lead_image_credit,
             "old_addresses": old.get(article.pk, []),
             "comments": [_comment(c, include_private) for c in article.comments.all()],
+            "corrections": [
+                {"kind": c.kind, "text": c.text, "at": _time(c.at)}
+                for c in article.corrections.all()
+            ],
         }
     for redirect in OldUrl.objects.filter(article__isnull=True).order_by("path"):
         yield {"type": "redirect", "path": redirect.path, "target": redirect.target}
@@ -238,6 +244,13 @@ def _write_articles(records, sections, tags, authors):
     for article in by_status.pop(Status.ARCHIVED, []):
         workflow.archive(article, by=None, note="import-site")
     _write_comments(records, by_id)
+    # Public notices, as they were (exports older than them have none); the articles'
+    # «last updated» times came with them, and the import's announcement covers the pages.
+    Correction.objects.bulk_create(
+        Correction(article_id=r["id"], kind=c["kind"], text=c["text"], at=_parse_time(c["at"]))
+        for r in records
+        for c in r.get("corrections", [])
+    )
     return list(by_id)
 
 

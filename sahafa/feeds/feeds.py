@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from sahafa.articles import surrogate
 from sahafa.articles.models import Article, Author, Section, Tag
+from sahafa.articles.templatetags.sahafa import arabic_date
 
 FEED_SIZE = 30
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -111,7 +112,7 @@ class LatestArticlesFeed(Feed):
         return (
             self.articles(obj)
             .select_related("section")
-            .prefetch_related("byline_set__author", "tags")
+            .prefetch_related("byline_set__author", "tags", "corrections")
             .newest_first()[:FEED_SIZE]
         )
 
@@ -153,9 +154,18 @@ class LatestArticlesFeed(Feed):
 
 
 def item_content(article):
-    """The full article as feed readers show it: lead image, standfirst, body (sanitized
-    on save, sahafa/articles/sanitize.py), with absolute links."""
-    parts = []
+    """The full article as feed readers show it: its corrections and updates (newest
+    first, as above the article's body), lead image, standfirst, body (sanitized on save,
+    sahafa/articles/sanitize.py), with absolute links."""
+    parts = [
+        format_html(
+            '<p dir="rtl"><strong>{}</strong> ({}): {}</p>',
+            correction.get_kind_display(),
+            arabic_date(correction.at),
+            correction.text,
+        )
+        for correction in article.corrections.all()
+    ]
     if article.lead_image:
         parts.append(
             format_html(

@@ -20,6 +20,7 @@ from sahafa.arabic import excerpt
 from sahafa.articles import workflow
 from sahafa.articles.models import Article, ArticleLogEntry, Author, Byline, Section, Tag
 from sahafa.related.admin import RelatedPinInline
+from sahafa.revisions.admin import CorrectionInline, RevisionsAdmin
 
 from . import buttons
 from .forms import ArticleForm
@@ -39,6 +40,7 @@ HISTORY_ACTIONS = {
     "unpublished": pgettext_lazy("history", "unpublished"),
     "archived": pgettext_lazy("history", "archived"),
     "returned": pgettext_lazy("history", "returned to writer"),
+    "restored": pgettext_lazy("history", "text restored"),
 }
 
 
@@ -161,7 +163,7 @@ class HistoryInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RevisionsAdmin, admin.ModelAdmin):
     form = ArticleForm
     change_form_template = "newsroom/article_change_form.html"
     list_display = [
@@ -190,7 +192,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "updated_at",
         "source_url",  # the importer's key
     ]
-    inlines = [BylineInline, RelatedPinInline, HistoryInline]
+    inlines = [BylineInline, CorrectionInline, RelatedPinInline, HistoryInline]
     actions = [
         bulk_action(
             workflow.publish,
@@ -269,8 +271,14 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_inline_instances(self, request, obj=None):
         inlines = super().get_inline_instances(request, obj)
-        # A new article has no history yet.
-        return [inline for inline in inlines if obj or not isinstance(inline, HistoryInline)]
+        # A new article has no history yet; corrections are for articles that are public.
+        public = obj is not None and obj.status in Article.PUBLIC_STATUSES
+        return [
+            inline
+            for inline in inlines
+            if (obj or not isinstance(inline, HistoryInline))
+            and (public or not isinstance(inline, CorrectionInline))
+        ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

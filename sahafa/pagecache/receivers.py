@@ -10,6 +10,7 @@ from sahafa.articles import signals as article_signals
 from sahafa.comments import signals as comment_signals
 from sahafa.mostread import signals as most_read_signals
 from sahafa.related import signals as related_signals
+from sahafa.revisions import signals as revision_signals
 
 from . import cdn, store
 
@@ -50,6 +51,11 @@ def on_most_read_changed(sender, **kwargs):
     forget(["most-read"])
 
 
+def on_corrections_changed(sender, ids, **kwargs):
+    # The articles' own pages are forgotten by the seam's announcement; the list here.
+    forget(["corrections"])
+
+
 def connect():
     article_signals.articles_changed.connect(on_articles_changed, dispatch_uid="pagecache")
     article_signals.site_changed.connect(on_site_changed, dispatch_uid="pagecache")
@@ -57,3 +63,4 @@ def connect():
         signal.connect(on_comment_verdict, dispatch_uid="pagecache")
     related_signals.lists_changed.connect(on_related_lists_changed, dispatch_uid="pagecache")
     most_read_signals.lists_changed.connect(on_most_read_changed, dispatch_uid="pagecache")
+    revision_signals.corrections_changed.connect(on_corrections_changed, dispatch_uid="pagecache")

@@ -1,6 +1,6 @@
 """`sahafa export` writes the whole site as JSON Lines; `sahafa import-site` reads it into an
 empty database and gives back the same site: the same articles at the same addresses, with
-their sections, tags, authors, states, old addresses and comments — and exporting again
+their sections, tags, authors, states, old addresses, comments and corrections — and exporting again
 writes the same file. Emails stay out unless `--include-private`."""
 
 import json
@@ -13,6 +13,7 @@ from django.core.management import call_command
 from sahafa.articles import workflow
 from sahafa.articles.models import Article, Author, Section, Tag
 from sahafa.comments.models import Comment
+from sahafa.revisions.models import Correction
 from sahafa.search.models import SearchEntry
 from sahafa.wordpress.models import OldUrl
 from tests.factories import make_article, make_author, make_comment
@@ -26,6 +27,9 @@ def a_site(newsroom_export, import_wordpress, editor):
     import_wordpress(newsroom_export)
     own = make_article("افتتاح معرض الكتاب", authors=[make_author()], tags=["ثقافة"])
     make_comment(own, name="ليلى", email="Layla@Example.com")
+    Correction.objects.create(
+        article=own, kind=Correction.Kind.CORRECTION, text="صُحح تاريخ افتتاح المعرض."
+    )
     old = make_article("خبر قديم")
     workflow.archive(old, editor.user)
     return own
@@ -65,7 +69,9 @@ def test_an_export_read_into_an_empty_site_gives_back_the_same_site(a_site, tmp_
 
     assert "استُورد: 8، تُخطّي (رقمه مأخوذ): 0." in out.getvalue()
     assert export("--include-private") == before
-    # The same pages at the same addresses, comments included; old addresses still lead.
+    assert "صُحح تاريخ افتتاح المعرض." in before
+    # The same pages at the same addresses, comments and corrections included; old
+    # addresses still lead.
     for url, content in pages.items():
         assert page(reader, url) == content, url
     derby = Article.objects.get(source_url="https://old.example.org/?p=101")
