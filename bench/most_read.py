@@ -87,7 +87,7 @@ from django.utils.http import urlencode
 from sahafa.articles import workflow
 from sahafa.articles.models import Article, Section
 from sahafa.mostread.counting import signature
-section, _ = Section.objects.get_or_create(slug="news", defaults={"name": "أخبار"})
+section, _ = Section.objects.get_or_create(slug="news", defaults={{"name": "أخبار"}})
 for n in range({count}):
     article = Article.objects.create(
         headline=f"خبر للقياس رقم {{n}}", section=section, body="<p>نص الخبر.</p>"
