@@ -23,7 +23,6 @@ The report: sent, answered 204, counted in Redis, rows in the database, views/s 
 import argparse
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,9 @@ import time
 from pathlib import Path
 
 import redis
+
+# A sibling script: `python bench/most_read.py` puts bench/ first on sys.path.
+from reader_http import free_port, wait_for
 
 SAHAFA = [sys.executable, "-m", "sahafa"]
 TARGET = 5000
@@ -102,23 +104,6 @@ from django.db.models import Sum
 from sahafa.mostread.models import HourlyViews
 print("ROWS", HourlyViews.objects.aggregate(total=Sum("views"))["total"] or 0)
 """
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(port, timeout=90):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    sys.exit(f"nothing listens on {port}")
 
 
 def lua_list(items):
