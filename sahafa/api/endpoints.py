@@ -38,6 +38,8 @@ router = Router()
 
 SLUG = r"^[-\w]+$"
 MAX_ID = 2**63 - 1
+# What `present.card()` shows beyond the card's own row.
+LISTED_RELATIONS = ("byline_set__author", "tags")
 # Dates outside these years are clamped: converted to UTC they could overflow.
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 LATEST = datetime(2999, 12, 31, tzinfo=UTC)
@@ -144,7 +146,7 @@ def articles(
     if updated_since := moment(updated_since):
         public = public.filter(updated_at__gte=updated_since)
     public = after(public.newest_first(), cursor, cursors.newest_first_after)
-    rows = list(public.for_cards().prefetch_related("tags")[: limit + 1])
+    rows = list(public.for_cards().prefetch_related(*LISTED_RELATIONS)[: limit + 1])
     # A list filtered by section, tag or author changes with what is published there; any
     # other list with whatever is published.
     surrogate.show(request, *(shows or ["latest"]), *surrogate.articles(rows[:limit]))
@@ -161,7 +163,7 @@ def articles(
 def article(request, id: int = Path(..., ge=1, le=MAX_ID)):
     """A draft, a scheduled article not yet due or an unpublished one is 404."""
     found = get_object_or_404(
-        Article.objects.published().for_cards().prefetch_related("tags"), pk=id
+        Article.objects.published().for_cards().prefetch_related(*LISTED_RELATIONS), pk=id
     )
     see_also, related, keys = shown_for(found)
     surrogate.show(request, f"article-{found.pk}", *keys)
@@ -271,7 +273,7 @@ def search(
         field, messages = next(iter(form.errors.items()))
         raise BadParameter(field, " ".join(messages))
     found = run_search(q.replace("\x00", " ").strip(), page=page, **filters)
-    prefetch_related_objects(found.articles, "tags")
+    prefetch_related_objects(found.articles, *LISTED_RELATIONS)
     items = []
     for hit in found.articles:
         _plain, marked = snippet(hit, found.query.terms)
@@ -302,7 +304,7 @@ def most_read(
     minutes; for the whole site, or one section."""
     found = lookup(Section, section, "section", "لا يوجد قسم بهذا الاسم المختصر.")
     entries = most_read_lists.most_read(window, found.pk if found else None)
-    public = Article.objects.published().for_cards().prefetch_related("tags")
+    public = Article.objects.published().for_cards().prefetch_related(*LISTED_RELATIONS)
     cards = public.in_bulk([pk for pk, _views in entries])
     ranked = [(cards[pk], views) for pk, views in entries if pk in cards]
     surrogate.show(

@@ -68,7 +68,7 @@ def link(article):
 
 def card(article):
     """An article as listed: everything but the body. `article` comes from `for_cards()`
-    with its tags prefetched."""
+    with its byline and tags prefetched (endpoints.LISTED_RELATIONS)."""
     return {
         "id": article.pk,
         "kicker": article.kicker,

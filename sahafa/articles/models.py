@@ -157,10 +157,8 @@ class ArticleQuerySet(models.QuerySet):
     def for_cards(self):
         """Everything a card on a listing needs, in a fixed number of queries: add-ons
         contribute their columns through `CARD_ANNOTATIONS` (the comment count)."""
-        return (
-            self.select_related("section")
-            .prefetch_related("byline_set__author")
-            .annotate(**{name: make() for name, make in CARD_ANNOTATIONS.items()})
+        return self.select_related("section").annotate(
+            **{name: make() for name, make in CARD_ANNOTATIONS.items()}
         )
 
     def newest_first(self):
@@ -290,8 +288,10 @@ class Article(models.Model):
 
     @property
     def byline_authors(self):
-        """Authors in byline order; uses the prefetch from `for_cards()` when present."""
-        return [byline.author for byline in self.byline_set.all()]
+        """Authors in byline order; uses a prefetch of `byline_set__author` when present."""
+        if "byline_set" in getattr(self, "_prefetched_objects_cache", {}):
+            return [byline.author for byline in self.byline_set.all()]
+        return [byline.author for byline in self.byline_set.select_related("author")]
 
     @property
     def body_text(self):

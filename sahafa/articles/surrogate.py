@@ -14,6 +14,8 @@ show a changed thing. The vocabulary:
 
 from django.utils import timezone
 
+from . import fragments
+
 
 def show(request, *keys):
     """Record that the response to `request` shows `keys`."""
@@ -57,6 +59,9 @@ class SurrogateKeyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Also the start of every reader page's render: fragments kept per content version.
+        if request.method in ("GET", "HEAD"):
+            fragments.read_content_version(request)
         response = self.get_response(request)
         keys = request.__dict__.get("surrogate_keys")
         if keys:

@@ -99,9 +99,8 @@ def can_preview(user):
 
 
 def detail(request, section, pk, slug=None):
-    articles = Article.objects.select_related("section").prefetch_related(
-        "byline_set__author", "tags"
-    )
+    # Byline and tags are read by the page's parts only when a part is rendered anew.
+    articles = Article.objects.select_related("section")
     article = articles.published().filter(pk=pk).first()
     if article is None and can_preview(request.user):
         article = articles.editable_by(request.user).filter(pk=pk).first()

@@ -7,6 +7,10 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
-        from . import receivers
+        from sahafa.articles import fragments
+
+        from . import receivers, store
 
         receivers.connect()
+        # Every purge writes a new stamp: the version of everything readers see.
+        fragments.use_content_version(store.purge_stamp)

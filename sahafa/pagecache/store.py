@@ -8,13 +8,13 @@ the next purge anywhere: every purge writes a new stamp, and a hit reads only th
 """
 
 import hashlib
-import threading
 import time
 import zlib
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.core.cache import cache
+
+from sahafa.articles.fragments import KeptPerVersion
 
 PREFIX = "pagecache"
 # After its freshness, an entry may still be served while one process renders it again.
@@ -53,41 +53,10 @@ _STAMP_KEY = f"{PREFIX}:purged"
 REMEMBERED_ENTRIES = 256
 
 
-class _RememberedEntries:
-    """The entries this process loaded lately, for as long as no purge happened anywhere."""
-
-    def __init__(self, limit):
-        self._lock = threading.Lock()
-        self._entries = OrderedDict()
-        self._stamp = None
-        self._limit = limit
-
-    def get(self, key, stamp):
-        with self._lock:
-            self._forget_if_purged(stamp)
-            entry = self._entries.get(key)
-            if entry is not None:
-                self._entries.move_to_end(key)
-            return entry
-
-    def put(self, key, entry, stamp):
-        with self._lock:
-            self._forget_if_purged(stamp)
-            self._entries[key] = entry
-            self._entries.move_to_end(key)
-            while len(self._entries) > self._limit:
-                self._entries.popitem(last=False)
-
-    def _forget_if_purged(self, stamp):
-        if stamp != self._stamp:
-            self._entries.clear()
-            self._stamp = stamp
+_remembered = KeptPerVersion(REMEMBERED_ENTRIES)
 
 
-_remembered = _RememberedEntries(REMEMBERED_ENTRIES)
-
-
-def _purge_stamp():
+def purge_stamp():
     stamp = cache.get(_STAMP_KEY)
     if stamp is None:
         # Never written, or evicted: a new stamp, so no process trusts what it remembers.
@@ -112,7 +81,7 @@ def purge(keys):
 def load(path, query):
     """The stored entry, if none of its keys was purged since it was stored."""
     key = entry_key(path, query)
-    stamp = _purge_stamp()
+    stamp = purge_stamp()
     entry = _remembered.get(key, stamp)
     if entry is not None and entry.is_fresh(time.time()):
         return entry

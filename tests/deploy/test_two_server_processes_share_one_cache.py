@@ -1,5 +1,6 @@
 """Two `sahafa serve` processes (two machines behind a balancer, or two servers on one)
-share one cache: a moderator's decision, made anywhere, shows through both at once."""
+share one cache: a moderator's or an editor's change, made anywhere, shows through both at
+once, from stored pages and from the cards each process keeps."""
 
 import os
 
@@ -65,3 +66,28 @@ def test_two_servers_count_one_api_client_together(processes, shared_cache):
     assert answers == [200, 200, 200, 200]
     assert [answer.status for answer in refused] == [429, 429]
     assert all(int(answer.headers["Retry-After"]) > 0 for answer in refused)
+
+
+def test_an_edited_headline_shows_on_the_front_page_of_both_servers_at_once(
+    processes, shared_cache
+):
+    story = make_article("انطلاق معرض الرياض الدولي للكتاب")
+    make_article("خبر أحدث في الصدارة", section=story.section)
+    # No page cache: every view renders the page, from the cards its process kept.
+    servers = [
+        processes.sahafa(CACHE_URL=shared_cache, SAHAFA_PAGE_CACHE_SECONDS="0")[0] for _ in range(2)
+    ]
+    for server in servers:
+        for _ in range(2):
+            assert "انطلاق معرض الرياض الدولي للكتاب" in get(server, "/").body
+
+    story.headline = "معرض الرياض الدولي للكتاب يستقبل مليون زائر"
+    story.save()
+    story.section.name = "ثقافة وفنون"
+    story.section.save()
+
+    for server in servers:
+        page = get(server, "/").body
+        assert "معرض الرياض الدولي للكتاب يستقبل مليون زائر" in page
+        assert "انطلاق معرض الرياض" not in page
+        assert "ثقافة وفنون" in page

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django import template
 from django.conf import settings
+from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +21,7 @@ from sahafa.arabic import (
     format_weekday,
     relative_time,
 )
+from sahafa.articles import fragments
 from sahafa.articles.bidi import isolated_html
 
 register = template.Library()
@@ -115,6 +117,43 @@ def card_time(value):
         local = _local(value)
         text = format_gregorian(local.date(), settings.SAHAFA_DIGITS)
     return format_html('<time datetime="{}">{}</time>', _local(value).isoformat(), text)
+
+
+@register.simple_tag(takes_context=True)
+def card(context, article, compact=False, hide_section=False):
+    """An article's card on a listing, rendered once per content version: what differs
+    between two readers of the same card is its time text and its comment count."""
+    compact, hide_section = bool(compact), bool(hide_section)
+    return fragments.render(
+        "articles/_card.html",
+        {"card": article, "compact": compact, "hide_section": hide_section},
+        varies_by=(
+            article.pk,
+            compact,
+            hide_section,
+            card_time(article.published_at),
+            getattr(article, "comment_count", None),
+        ),
+        request=context.get("request"),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def article_part(context, name, article, is_preview=False):
+    """A part of the article page that every reader sees the same ("header", "text",
+    "social", "json_ld": articles/_article_<name>.html), rendered once per content version;
+    a preview, for the newsroom only, every time."""
+    template_name = f"articles/_article_{name}.html"
+    part_context = {
+        "article": article,
+        "base_url": context.get("base_url"),
+        "site_name": context.get("site_name"),
+    }
+    if is_preview:
+        return mark_safe(loader.render_to_string(template_name, part_context))
+    return fragments.render(
+        template_name, part_context, varies_by=(article.pk,), request=context.get("request")
+    )
 
 
 @register.filter(is_safe=True)
