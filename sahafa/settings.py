@@ -75,7 +75,7 @@ def cache_from_url(url):
             raise Invalid("expected redis://host:6379/0 with a host name")
         options = parse_qs(parts.query)
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "sahafa.rediscache.RedisCache",
             "LOCATION": url.split("?")[0],
             "KEY_PREFIX": options.get("prefix", ["sahafa"])[0],
             "TIMEOUT": 300,

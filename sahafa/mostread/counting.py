@@ -16,8 +16,10 @@ import re
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils.crypto import constant_time_compare, salted_hmac
+
+from sahafa.rediscache import RedisCache
 
 PREFIX = "mostread"
 # The hour counters and their index outlive the hour long enough for a fold that was late
@@ -102,12 +104,46 @@ def count(article_id, now=None):
         cache.set(slot_key(hour, number), article_id, timeout=KEEP_SECONDS)
 
 
+# The same steps as first_view() and count(), in one round trip to Redis instead of four
+# (each a system call or two, most of a beacon's cost). Values are plain integers, which
+# Django's Redis cache reads back as they are.
+_COUNT_SCRIPT = """
+if not redis.call('SET', KEYS[1], 1, 'NX', 'EX', ARGV[1]) then return 0 end
+if redis.call('INCR', KEYS[2]) == 1 then
+  redis.call('EXPIRE', KEYS[2], ARGV[2])
+  local number = redis.call('INCR', KEYS[3])
+  if number == 1 then redis.call('EXPIRE', KEYS[3], ARGV[2]) end
+  redis.call('SET', ARGV[3] .. number, ARGV[4], 'EX', ARGV[2])
+end
+return 1
+"""
+
+
+def _count_on_redis(redis_cache, address, article_id, now=None):
+    script = redis_cache.script(_COUNT_SCRIPT)
+    hour = hour_number(now)
+    digest = salted_hmac("sahafa.mostread.reader", address).hexdigest()[:32]
+    keys = [
+        redis_cache.make_and_validate_key(f"{PREFIX}:seen:{digest}:{article_id}"),
+        redis_cache.make_and_validate_key(counter_key(hour, article_id)),
+        redis_cache.make_and_validate_key(slots_key(hour)),
+    ]
+    # Django's keys are the prefix, the version and the key joined: the script adds the
+    # slot's number at the end.
+    slot_prefix = redis_cache.make_and_validate_key(slot_key(hour, ""))
+    repeat = settings.SAHAFA_MOST_READ_REPEAT_SECONDS
+    return bool(script(keys=keys, args=[repeat, KEEP_SECONDS, slot_prefix, article_id]))
+
+
 def view(meta, article_id, newsroom=False):
     """Count the view a request reports (`meta`: its request.META or WSGI environ), unless
     it is a bot's, the newsroom's or a repeat. Whether it was counted."""
     if newsroom or is_bot(meta.get("HTTP_USER_AGENT")):
         return False
-    if not first_view(meta.get("REMOTE_ADDR", ""), article_id):
+    address = meta.get("REMOTE_ADDR", "")
+    if isinstance(caches["default"], RedisCache):
+        return _count_on_redis(caches["default"], address, article_id)
+    if not first_view(address, article_id):
         return False
     count(article_id)
     return True

@@ -29,7 +29,7 @@ def test_postgres_url_uses_psycopg_with_health_checks():
 
 def test_cache_url_picks_redis_or_local_memory():
     redis = cache_from_url("redis://cache:6379/0?prefix=news")
-    assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert redis["BACKEND"] == "sahafa.rediscache.RedisCache"
     assert redis["LOCATION"] == "redis://cache:6379/0"
     assert redis["KEY_PREFIX"] == "news"
     assert cache_from_url("locmem://")["BACKEND"].endswith("LocMemCache")
