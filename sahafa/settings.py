@@ -159,6 +159,7 @@ INSTALLED_APPS = [
     "sahafa.related",
     "sahafa.comments",
     "sahafa.mostread",
+    "sahafa.frontpage",
     "sahafa.feeds",
     "sahafa.imports",
     "sahafa.wordpress",
