@@ -160,6 +160,7 @@ INSTALLED_APPS = [
     "sahafa.comments",
     "sahafa.mostread",
     "sahafa.frontpage",
+    "sahafa.editlocks",
     "sahafa.feeds",
     "sahafa.imports",
     "sahafa.wordpress",
