@@ -1,6 +1,7 @@
 """«الصفحة الأولى» in the newsroom: editors place stories in the lead slot, the featured
-slots or at the top of their section's block, order them (the positions are editable in
-the list) and give each placement an expiry. Writers and moderators see none of it."""
+slots or at the top of their section's block, order them (dragging the list's rows, or
+its position numbers) and give each placement an expiry. Writers and moderators see none
+of it."""
 
 from django import forms
 from django.contrib import admin
@@ -47,18 +48,15 @@ class PlacementAdmin(admin.ModelAdmin):
     list_filter = ["slot"]
     autocomplete_fields = ["article"]
     search_fields = ["article__headline"]
+    # The lead first, then the featured stories, then the sections' tops; each in order.
+    ordering = [SLOT_ORDER.asc(), "position", "-placed_at"]
 
     class Media:
-        css = {"all": ["newsroom/admin.css"]}
+        css = {"all": ["newsroom/admin.css", "frontpage/arrange.css"]}
+        js = ["frontpage/arrange.js"]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("article", "placed_by")
-            .alias(slot_order=SLOT_ORDER)
-            .order_by("slot_order", "position", "-placed_at", "-pk")
-        )
+        return super().get_queryset(request).select_related("article", "placed_by")
 
     @admin.display(description=_("article"), ordering="article__headline")
     def headline(self, placement):

@@ -28,9 +28,7 @@ def second_page(browser):
     context.close()
 
 
-def test_a_takeover_reaches_the_first_editors_open_form(
-    live_server, page, second_page, sign_in
-):
+def test_a_takeover_reaches_the_first_editors_open_form(live_server, page, second_page, sign_in):
     make_user("huda", roles.EDITOR, first_name="هدى", last_name="الشمري")
     make_user("karim", roles.EDITOR, first_name="كريم", last_name="الحسن")
     story = make_article("الحكومة تقر الموازنة العامة")
