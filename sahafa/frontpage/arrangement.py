@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from sahafa.articles import surrogate
 from sahafa.articles.models import Article
-from sahafa.articles.views import Placed
+from sahafa.articles.views import LATEST_SIZE, Placed
 
 from . import signals
 from .models import Placement
@@ -55,7 +55,8 @@ def placed_stories(request):
         in_sections[article.section_id].append(article)
     return Placed(
         lead=leads[0] if leads else None,
-        featured=tuple(by_slot[Placement.Slot.FEATURED]),
+        # Featured stories past the list's length wait, and meanwhile show as any other.
+        featured=tuple(by_slot[Placement.Slot.FEATURED][:LATEST_SIZE]),
         in_sections=dict(in_sections),
     )
 
