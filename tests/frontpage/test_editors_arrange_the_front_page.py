@@ -183,3 +183,21 @@ def test_placements_cost_the_same_few_queries_however_many(
     place(editor, news[3], Placement.Slot.SECTION)
     with django_assert_max_num_queries(arranged_count):
         reader.get("/")
+
+
+def test_featured_stories_past_the_lists_length_still_show_among_the_others(editor):
+    politics = make_section("سياسة", slug="politics", order=1)
+    stories = [
+        make_article(f"خبر {n}", section=politics, published_at=hours_ago(n + 1)) for n in range(9)
+    ]
+    for position, article in enumerate(reversed(stories), start=1):
+        place(editor, article, Placement.Slot.FEATURED, position=position)
+
+    html = fetch("/").body.decode()
+
+    # «خبر 0» leads (newest, unplaced by then), «خبر 8» … «خبر 3» are featured, in order;
+    # the seventh and eighth featured wait, and show in their section's block meanwhile.
+    assert ">خبر 0<" in lead_of(html)
+    assert latest_of(html) == [f"خبر {n}" for n in range(8, 2, -1)]
+    block = html.split('class="home-section"', 1)[1].split("</section>", 1)[0]
+    assert ">خبر 2<" in block and ">خبر 1<" in block
