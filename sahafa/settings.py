@@ -159,6 +159,8 @@ INSTALLED_APPS = [
     "sahafa.related",
     "sahafa.comments",
     "sahafa.mostread",
+    "sahafa.frontpage",
+    "sahafa.editlocks",
     "sahafa.feeds",
     "sahafa.imports",
     "sahafa.wordpress",

@@ -8,6 +8,7 @@ show a changed thing. The vocabulary:
 - `article-<id>`: the article's page and every page showing its card or link;
 - `related-<id>`: the article's page, which shows its «شاهد أيضاً» list (sahafa/related);
 - `most-read`: pages and API answers that show a «الأكثر قراءة» list (sahafa/mostread);
+- `front-page`: the home page, which shows the editors' arrangement (sahafa/frontpage);
 - `archive-<yyyy>`, `archive-<yyyy-mm>`, `archive-<yyyy-mm-dd>`: the date archives, by the
   day in the site's time zone (articles/archives.py).
 """
@@ -20,6 +21,13 @@ from . import fragments
 def show(request, *keys):
     """Record that the response to `request` shows `keys`."""
     request.__dict__.setdefault("surrogate_keys", {"site"}).update(keys)
+
+
+def changes_at(request, moment):
+    """Record that what the response to `request` shows changes at `moment` with nothing
+    saved (a front-page placement expiring): caches keep it fresh no longer."""
+    moments = request.__dict__.setdefault("changes_at", [])
+    moments.append(moment)
 
 
 def articles(items):

@@ -1,3 +1,4 @@
+from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.http import Http404, HttpResponseBadRequest, HttpResponseServerError
@@ -42,15 +43,56 @@ def newest_per_section(articles, size):
     return [(section, list(group)) for section, group in groupby(cards, key=lambda a: a.section)]
 
 
+@dataclass(frozen=True)
+class Placed:
+    """Public stories placed on the front page by hand, as cards: the lead (or None), the
+    featured stories in order, and {section id: cards} pinned at the top of its block."""
+
+    lead: Article | None = None
+    featured: tuple = ()
+    in_sections: dict = field(default_factory=dict)
+
+    @property
+    def ids(self):
+        pinned = (card.pk for cards in self.in_sections.values() for card in cards)
+        return {card.pk for card in (self.lead, *self.featured) if card} | set(pinned)
+
+
+# How the front page is arranged by hand: an add-on appends a function here in its
+# AppConfig.ready() (sahafa/frontpage, the editors' arrangement), called with the request
+# and returning `Placed`; the newest stories fill every slot it leaves empty.
+FRONT_PAGE_PLACEMENTS = []
+
+
+def pinned_first(sections, pinned, size):
+    """Each section block with its pinned stories first, cut to `size`; a section with
+    pinned stories only gets a block too."""
+    blocks = {section.pk: (section, cards) for section, cards in sections}
+    for section_id, cards in pinned.items():
+        section, newest = blocks.get(section_id, (cards[0].section, []))
+        blocks[section_id] = (section, [*cards, *newest][:size])
+    return sorted(blocks.values(), key=lambda block: (block[0].order, block[0].name))
+
+
 def home(request):
+    placed = FRONT_PAGE_PLACEMENTS[-1](request) if FRONT_PAGE_PLACEMENTS else Placed()
     public = Article.objects.published().for_cards().newest_first()
-    top = list(public[: 1 + LATEST_SIZE])
-    lead, latest = (top[0], top[1:]) if top else (None, [])
+    newest = list(public.exclude(pk__in=placed.ids)[: 1 + LATEST_SIZE])
+    lead = placed.lead or (newest.pop(0) if newest else None)
+    latest = [*placed.featured, *newest]
+    if lead is None and latest:  # every public story is a featured one
+        lead = latest.pop(0)
+    latest = latest[:LATEST_SIZE]
+    top = [lead, *latest] if lead else []
     breaking = list(
         Article.objects.breaking().select_related("section").newest_first()[:BREAKING_SIZE]
     )
-    sections = newest_per_section(
-        Article.objects.published().exclude(pk__in=[article.pk for article in top]),
+    sections = pinned_first(
+        newest_per_section(
+            Article.objects.published().exclude(pk__in={card.pk for card in top} | placed.ids),
+            HOME_SECTION_SIZE,
+        ),
+        placed.in_sections,
         HOME_SECTION_SIZE,
     )
     shown = [*top, *breaking, *(card for _section, cards in sections for card in cards)]

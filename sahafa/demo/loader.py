@@ -24,11 +24,13 @@ from sahafa.articles.models import Article, Author, Byline, Section, Tag
 from sahafa.comments import workflow as moderation
 from sahafa.comments.models import BlockedPhrase, Comment
 from sahafa.comments.spam import Submission
+from sahafa.frontpage.models import Placement
 from sahafa.newsroom import roles
 from sahafa.revisions.models import Correction
 
 CONTENT = Path(__file__).parent / "content" / "articles.json"
 COMMENTS = Path(__file__).parent / "content" / "comments.json"
+FRONT_PAGE = Path(__file__).parent / "content" / "front_page.json"
 KEY_URL = "https://demo.sahafa.invalid/{}"
 
 
@@ -154,6 +156,27 @@ def load_demo_comments(path=COMMENTS):
                 moderation.approve(comment, by=None)
         posted[item["ref"]] = comment
     return len(posted)
+
+
+def arrange_demo_front_page(path=FRONT_PAGE):
+    """The editors' arrangement of the home page: a lead story that is not the newest,
+    featured stories in order, one story pinned at the top of its section. Placed once,
+    on a front page nobody arranged yet; returns how many placements were made."""
+    if Placement.objects.exists():
+        return 0
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    articles = {
+        article.source_url: article
+        for article in Article.objects.filter(source_url__startswith=KEY_URL.format(""))
+    }
+    placed = 0
+    for slot in Placement.Slot.values:
+        for position, key in enumerate(data.get(slot, []), start=1):
+            article = articles.get(KEY_URL.format(key))
+            if article is not None and article.status in Article.PUBLIC_STATUSES:
+                Placement.objects.create(slot=slot, article=article, position=position)
+                placed += 1
+    return placed
 
 
 def ensure_demo_accounts():

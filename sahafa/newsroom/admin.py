@@ -19,6 +19,7 @@ from django.views.i18n import JavaScriptCatalog
 from sahafa.arabic import excerpt
 from sahafa.articles import workflow
 from sahafa.articles.models import Article, ArticleLogEntry, Author, Byline, Section, Tag
+from sahafa.editlocks.admin import EditLockAdmin
 from sahafa.related.admin import RelatedPinInline
 from sahafa.revisions.admin import CorrectionInline, RevisionsAdmin
 
@@ -163,7 +164,7 @@ class HistoryInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionsAdmin, admin.ModelAdmin):
+class ArticleAdmin(EditLockAdmin, RevisionsAdmin, admin.ModelAdmin):
     form = ArticleForm
     change_form_template = "newsroom/article_change_form.html"
     list_display = [
@@ -223,7 +224,7 @@ class ArticleAdmin(RevisionsAdmin, admin.ModelAdmin):
     view_on_site = False
 
     class Media:
-        css = {"all": ["newsroom/admin.css"]}
+        css = {"all": ["newsroom/admin.css", "editlocks/editlocks.css"]}
 
     def get_fieldsets(self, request, obj=None):
         publication = ["status_label", "published_at"]

@@ -85,15 +85,19 @@ def cache_control(lifetime):
     )
 
 
-def lifetime():
+def lifetime(request=None):
     """Seconds a page rendered now stays fresh: the configured lifetime, cut short by the
     next moment pages change with nothing saved — a scheduled article going live, a
-    breaking item leaving the ticker — and by midnight (the masthead's date)."""
+    breaking item leaving the ticker, what the view said its page changes at
+    (`surrogate.changes_at`: a front-page placement expiring) — and by midnight (the
+    masthead's date)."""
     from sahafa.articles.models import Article
 
     now = timezone.now()
     limit = settings.SAHAFA_PAGE_CACHE_SECONDS
     moments = [Article.objects.next_unannounced_change(now), _next_midnight(now)]
+    if request is not None:
+        moments.extend(request.__dict__.get("changes_at", ()))
     for moment in filter(None, moments):
         limit = min(limit, max(1.0, (moment - now).total_seconds()))
     return limit

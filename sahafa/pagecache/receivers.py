@@ -8,6 +8,7 @@ from django.conf import settings
 
 from sahafa.articles import signals as article_signals
 from sahafa.comments import signals as comment_signals
+from sahafa.frontpage import signals as front_page_signals
 from sahafa.mostread import signals as most_read_signals
 from sahafa.related import signals as related_signals
 from sahafa.revisions import signals as revision_signals
@@ -56,6 +57,10 @@ def on_corrections_changed(sender, ids, **kwargs):
     forget(["corrections"])
 
 
+def on_arrangement_changed(sender, **kwargs):
+    forget(["front-page"])
+
+
 def connect():
     article_signals.articles_changed.connect(on_articles_changed, dispatch_uid="pagecache")
     article_signals.site_changed.connect(on_site_changed, dispatch_uid="pagecache")
@@ -64,3 +69,4 @@ def connect():
     related_signals.lists_changed.connect(on_related_lists_changed, dispatch_uid="pagecache")
     most_read_signals.lists_changed.connect(on_most_read_changed, dispatch_uid="pagecache")
     revision_signals.corrections_changed.connect(on_corrections_changed, dispatch_uid="pagecache")
+    front_page_signals.arrangement_changed.connect(on_arrangement_changed, dispatch_uid="pagecache")
