@@ -21,6 +21,7 @@ from sahafa.articles import workflow
 from sahafa.articles.models import Article, ArticleLogEntry, Author, Byline, Section, Tag
 from sahafa.related.admin import RelatedPinInline
 from sahafa.revisions.admin import CorrectionInline, RevisionsAdmin
+from sahafa.wire.admin import ArticleSourceInline
 
 from . import buttons
 from .forms import ArticleForm
@@ -192,7 +193,13 @@ class ArticleAdmin(RevisionsAdmin, admin.ModelAdmin):
         "updated_at",
         "source_url",  # the importer's key
     ]
-    inlines = [BylineInline, CorrectionInline, RelatedPinInline, HistoryInline]
+    inlines = [
+        BylineInline,
+        CorrectionInline,
+        RelatedPinInline,
+        ArticleSourceInline,
+        HistoryInline,
+    ]
     actions = [
         bulk_action(
             workflow.publish,
