@@ -13,7 +13,10 @@ from .models import ArticleSource, WireItem
 
 
 def can_draft(user):
-    return user.has_perm("articles.add_article") and user.has_perm("wire.view_wireitem")
+    """`None` is the system (the demo's loader), as for the workflow's verbs."""
+    return user is None or (
+        user.has_perm("articles.add_article") and user.has_perm("wire.view_wireitem")
+    )
 
 
 def make_draft(item, by):

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from sahafa.wire.models import Feed
+from tests.background.conftest import run_workers  # noqa: F401 - the clock's story uses it
 
 FEEDS = Path(__file__).parent / "feeds"
 TYPES = {".xml": "application/xml; charset=utf-8", ".json": "application/json"}

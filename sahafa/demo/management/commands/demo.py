@@ -4,7 +4,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from sahafa.background.addresses import follow_served_address
-from sahafa.demo.loader import ensure_demo_accounts, load_demo_comments, load_demo_content
+from sahafa.demo.loader import (
+    ensure_demo_accounts,
+    load_demo_comments,
+    load_demo_content,
+    load_demo_wire,
+)
 
 
 class Command(BaseCommand):
@@ -22,6 +27,7 @@ class Command(BaseCommand):
         created, existing = load_demo_content()
         self.stdout.write(f"Demo content: {created} articles added, {existing} already there.")
         self.stdout.write(f"Demo comments: {load_demo_comments()} added.")
+        self.stdout.write(f"Demo wire desk: {load_demo_wire()} agency items filed.")
         for line in ensure_demo_accounts():
             self.stdout.write(line)
         self.stdout.write(f"The newsroom: http://{host}:{port}/admin/")
