@@ -11,12 +11,14 @@ are flagged («تحديث من الوكالة»).
 """
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.functions import Greatest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sahafa.arabic import normalize, plain_text
 from sahafa.related import fingerprints
@@ -30,6 +32,7 @@ from .parsing import Malformed, parse
 # How far back a new item is compared with the queue: an agency's copies and updates of a
 # story come within hours; a week would only slow every poll.
 STORY_WINDOW = timedelta(days=3)
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -50,11 +53,20 @@ def poll(feed, now=None):
     except (FetchError, Malformed) as error:
         Feed.objects.filter(pk=feed.pk).update(last_error=str(error), last_error_at=now)
         return Outcome(error=str(error))
-    with transaction.atomic():
-        outcome = file_entries(feed, entries, now)
-        Feed.objects.filter(pk=feed.pk).update(
-            etag=fetched.etag[:300], last_modified=fetched.last_modified[:100], last_success_at=now
-        )
+    try:
+        with transaction.atomic():
+            outcome = file_entries(feed, entries, now)
+            Feed.objects.filter(pk=feed.pk).update(
+                etag=fetched.etag[:300],
+                last_modified=fetched.last_modified[:100],
+                last_success_at=now,
+            )
+    except DatabaseError as error:
+        # Rolled back whole; the other feeds of the tick go on.
+        logger.exception("filing the items of feed %s failed", feed.pk)
+        message = _("The feed's items could not be saved: %(error)s") % {"error": error}
+        Feed.objects.filter(pk=feed.pk).update(last_error=message, last_error_at=now)
+        return Outcome(error=message)
     return outcome
 
 
@@ -63,19 +75,25 @@ def file_entries(feed, entries, now=None):
     now = now or timezone.now()
     latest = {entry.guid: entry for entry in entries}  # an identifier twice: its last copy
     known = {item.guid: item for item in feed.items.filter(guid__in=list(latest))}
-    stories = Stories(now)
+    stories = None  # read when the first new item comes
     outcome = Outcome()
     for entry in latest.values():
-        fields = item_fields(entry, now)
         item = known.get(entry.guid)
+        if item is not None and item.content_hash == content_hash(entry):
+            continue  # sent again as it was
+        fields = item_fields(entry, now)
         if item is None:
+            stories = stories or Stories(now)
             item = stories.file(WireItem(feed=feed, guid=entry.guid, received_at=now, **fields))
             outcome.new += 1
-        elif item.content_hash != fields["content_hash"]:
+        else:
             for name, value in fields.items():
                 setattr(item, name, value)
             item.revised_at = now
             item.save()
+            Story.objects.filter(pk=item.story_id).update(
+                latest_at=Greatest("latest_at", item.sent_at)
+            )
             flag_drafts(ArticleSource.objects.filter(item=item), item)
             outcome.revised += 1
     return outcome
@@ -86,7 +104,6 @@ def item_fields(entry, now):
     profile = fingerprints.profile_text(
         fingerprints.Text(0, entry.headline, entry.summary, entry.body)
     )
-    content = "\0".join([entry.headline, entry.summary, entry.body, entry.link])
     return {
         "headline": entry.headline,
         "summary": entry.summary,
@@ -94,12 +111,17 @@ def item_fields(entry, now):
         "link": entry.link,
         # An agency's clock ahead of ours would keep its item on top of the queue.
         "sent_at": min(entry.sent_at or now, now),
-        "content_hash": hashlib.sha256(content.encode()).hexdigest(),
+        "content_hash": content_hash(entry),
         "search_text": normalize(f"{entry.headline} {entry.summary} {text}"),
         "headline_key": profile.headline_key,
         "signature": profile.signature,
         "shingle_hashes": profile.shingle_hashes,
     }
+
+
+def content_hash(entry):
+    content = "\0".join([entry.headline, entry.summary, entry.body, entry.link])
+    return hashlib.sha256(content.encode()).hexdigest()
 
 
 def flag_drafts(sources, update):
