@@ -174,16 +174,24 @@ def load_demo_wire(now=None):
     """The wire desk: three agencies' feeds and their items in the queue — one story told
     by واس and أ ف ب, grouped — and a draft made from واس's item before the agency sent an
     update, which is flagged on the draft. Loaded once; returns how many items were filed."""
+    base = settings.SAHAFA_BASE_URL.rstrip("/")
+    urls = {
+        name: f"{base}{settings.STATIC_URL}demo/wire/{filename}"
+        for name, filename, *_ in WIRE_FEEDS
+    }
+    # The demo served on another port: its feeds follow it.
+    for name, url in urls.items():
+        path = url.removeprefix(base)
+        Feed.objects.filter(name=name, url__endswith=path).exclude(url=url).update(url=url)
     if WireItem.objects.exists():
         return 0
     now = now or timezone.now()
-    base = settings.SAHAFA_BASE_URL.rstrip("/")
     filed = 0
     for name, filename, format, section in WIRE_FEEDS:
         feed, _ = Feed.objects.get_or_create(
             name=name,
             defaults={
-                "url": f"{base}{settings.STATIC_URL}demo/wire/{filename}",
+                "url": urls[name],
                 "format": format,
                 "poll_minutes": 10,
                 "section": Section.objects.filter(slug=section).first(),

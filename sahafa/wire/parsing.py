@@ -80,7 +80,8 @@ def parse_feed(document, content_type=""):
             Entry(
                 guid=guid[:GUID_LENGTH],
                 headline=headline[:HEADLINE_LENGTH],
-                summary=_plain(summary) if content else "",
+                # feedparser fills `summary` with the content when an entry has none.
+                summary=_plain(summary) if content and summary != body else "",
                 body=sanitize_body(body),
                 link=_link(entry.get("link", "")),
                 sent_at=datetime.fromtimestamp(calendar.timegm(when), UTC) if when else None,

@@ -41,3 +41,17 @@ def test_the_demo_feeds_are_served_by_the_site_and_loaded_once(settings):
         assert finders.find(feed.url.split("/static/")[1])
     assert load_demo_wire() == 0
     assert WireItem.objects.count() == 7
+
+
+def test_the_demo_feeds_follow_the_port_the_demo_serves(settings):
+    load_demo_content()
+    load_demo_wire()
+
+    settings.SAHAFA_BASE_URL = "http://127.0.0.1:9123"
+    load_demo_wire()
+
+    assert {feed.url for feed in Feed.objects.all()} == {
+        "http://127.0.0.1:9123/static/demo/wire/spa.xml",
+        "http://127.0.0.1:9123/static/demo/wire/afp.xml",
+        "http://127.0.0.1:9123/static/demo/wire/reuters.json",
+    }

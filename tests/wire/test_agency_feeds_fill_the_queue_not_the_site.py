@@ -39,6 +39,7 @@ def test_each_format_keeps_its_text_and_the_agency_s_time(three_agencies):
     assert ecb.summary == "قرار متوقع وسط تباطؤ التضخم في منطقة اليورو"
     oil = WireItem.objects.get(guid="urn:afp:newsml:ar:20261129:oil")
     assert oil.link == "https://afp.example/oil"
+    assert oil.summary == ""  # the Atom entry has content and no summary
     assert oil.sent_at.isoformat() == "2026-11-29T05:40:00+00:00"
     visit = WireItem.objects.get(guid="spa-2031")
     assert visit.sent_at.isoformat() == "2026-11-29T05:10:00+00:00"

@@ -99,3 +99,14 @@ def test_drafting_answers_only_a_post(queue, editor):
     item = queue.first()
     assert editor.get(f"/admin/wire/wireitem/{item.pk}/draft/").status_code == 405
     assert not Article.objects.exists()
+
+
+def test_the_item_s_own_page_shows_its_text_and_the_same_button(queue, writer):
+    ecb = queue.get(guid="urn:reuters:ar:ecb-rates-2026-11-29")
+
+    page = writer.get(f"/admin/wire/wireitem/{ecb.pk}/change/").content.decode()
+
+    assert "وقالت رئيسة البنك إن التضخم يسير نحو المستهدف" in page
+    assert draft_button(ecb) in page
+    writer.post(f"/admin/wire/wireitem/{ecb.pk}/draft/")
+    assert Article.objects.get().headline == ecb.headline
