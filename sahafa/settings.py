@@ -161,6 +161,7 @@ INSTALLED_APPS = [
     "sahafa.mostread",
     "sahafa.frontpage",
     "sahafa.editlocks",
+    "sahafa.wire",
     "sahafa.feeds",
     "sahafa.imports",
     "sahafa.wordpress",
@@ -264,6 +265,12 @@ SAHAFA_MOST_READ_REPEAT_SECONDS = env.integer(
 )
 SAHAFA_MOST_READ_REFRESH_SECONDS = env.integer(
     "SAHAFA_MOST_READ_REFRESH_SECONDS", 300, minimum=1, maximum=86400
+)
+# The wire desk (sahafa/wire): one agency feed fetch gives up after this many seconds in all,
+# and refuses a document larger than this many bytes.
+SAHAFA_WIRE_TIMEOUT_SECONDS = env.integer("SAHAFA_WIRE_TIMEOUT_SECONDS", 20, minimum=1, maximum=300)
+SAHAFA_WIRE_MAX_BYTES = env.integer(
+    "SAHAFA_WIRE_MAX_BYTES", 5_000_000, minimum=10_000, maximum=100_000_000
 )
 # django_rq's admin dashboard only where RQ runs the tasks: elsewhere there is no Redis
 # queue behind it and every one of its pages fails with a 500.

@@ -27,11 +27,25 @@ from sahafa.comments.spam import Submission
 from sahafa.frontpage.models import Placement
 from sahafa.newsroom import roles
 from sahafa.revisions.models import Correction
+from sahafa.wire import tasks as wire_tasks
+from sahafa.wire.drafting import make_draft
+from sahafa.wire.models import Feed, WireItem
+from sahafa.wire.parsing import parse
+from sahafa.wire.polling import file_entries
 
 CONTENT = Path(__file__).parent / "content" / "articles.json"
 COMMENTS = Path(__file__).parent / "content" / "comments.json"
 FRONT_PAGE = Path(__file__).parent / "content" / "front_page.json"
 KEY_URL = "https://demo.sahafa.invalid/{}"
+# The wire desk's agencies: their feeds are static files of this app, so the demo site
+# serves them to its own poller and needs no internet.
+WIRE = Path(__file__).parent / "static" / "demo" / "wire"
+WIRE_FEEDS = [
+    ("واس", "spa.xml", Feed.Format.RSS, "politics"),
+    ("أ ف ب", "afp.xml", Feed.Format.RSS, "world"),
+    ("رويترز", "reuters.json", Feed.Format.NINJS, "economy"),
+]
+WIRE_DRAFTED, WIRE_UPDATE = "spa-demo-visit", "spa-demo-visit-2"
 
 
 def placeholder_image(hue, size=(1200, 675)):
@@ -177,6 +191,47 @@ def arrange_demo_front_page(path=FRONT_PAGE):
                 Placement.objects.create(slot=slot, article=article, position=position)
                 placed += 1
     return placed
+
+
+def load_demo_wire(now=None):
+    """The wire desk: three agencies' feeds and their items in the queue — one story told
+    by واس and أ ف ب, grouped — and a draft made from واس's item before the agency sent an
+    update, which is flagged on the draft. Loaded once; returns how many items were filed."""
+    base = settings.SAHAFA_BASE_URL.rstrip("/")
+    urls = {
+        name: f"{base}{settings.STATIC_URL}demo/wire/{filename}"
+        for name, filename, *_ in WIRE_FEEDS
+    }
+    # The demo served on another port: its feeds follow it.
+    for name, url in urls.items():
+        path = url.removeprefix(base)
+        Feed.objects.filter(name=name, url__endswith=path).exclude(url=url).update(url=url)
+    if WireItem.objects.exists():
+        return 0
+    now = now or timezone.now()
+    filed = 0
+    for name, filename, format, section in WIRE_FEEDS:
+        feed, _ = Feed.objects.get_or_create(
+            name=name,
+            defaults={
+                "url": urls[name],
+                "format": format,
+                "poll_minutes": 10,
+                "section": Section.objects.filter(slug=section).first(),
+                "next_poll_at": now + timedelta(minutes=10),
+                "last_success_at": now,
+            },
+        )
+        entries = parse(format, (WIRE / filename).read_bytes())
+        with transaction.atomic():
+            filed += file_entries(feed, [e for e in entries if e.guid != WIRE_UPDATE], now).new
+    make_draft(WireItem.objects.get(guid=WIRE_DRAFTED), by=None)
+    # Later, واس sends the story again with a new paragraph.
+    with transaction.atomic():
+        spa = Feed.objects.get(name=WIRE_FEEDS[0][0])
+        filed += file_entries(spa, parse(spa.format, (WIRE / "spa.xml").read_bytes())).new
+    wire_tasks.schedule_next()
+    return filed
 
 
 def ensure_demo_accounts():

@@ -22,6 +22,7 @@ from sahafa.articles.models import Article, ArticleLogEntry, Author, Byline, Sec
 from sahafa.editlocks.admin import EditLockAdmin
 from sahafa.related.admin import RelatedPinInline
 from sahafa.revisions.admin import CorrectionInline, RevisionsAdmin
+from sahafa.wire.admin import ArticleSourceInline
 
 from . import buttons
 from .forms import ArticleForm
@@ -193,7 +194,13 @@ class ArticleAdmin(EditLockAdmin, RevisionsAdmin, admin.ModelAdmin):
         "updated_at",
         "source_url",  # the importer's key
     ]
-    inlines = [BylineInline, CorrectionInline, RelatedPinInline, HistoryInline]
+    inlines = [
+        BylineInline,
+        CorrectionInline,
+        RelatedPinInline,
+        ArticleSourceInline,
+        HistoryInline,
+    ]
     actions = [
         bulk_action(
             workflow.publish,

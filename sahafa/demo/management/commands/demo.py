@@ -9,6 +9,7 @@ from sahafa.demo.loader import (
     ensure_demo_accounts,
     load_demo_comments,
     load_demo_content,
+    load_demo_wire,
 )
 
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo content: {created} articles added, {existing} already there.")
         self.stdout.write(f"Demo comments: {load_demo_comments()} added.")
         self.stdout.write(f"Demo front page: {arrange_demo_front_page()} placements added.")
+        self.stdout.write(f"Demo wire desk: {load_demo_wire()} agency items filed.")
         for line in ensure_demo_accounts():
             self.stdout.write(line)
         self.stdout.write(f"The newsroom: http://{host}:{port}/admin/")
