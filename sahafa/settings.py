@@ -155,6 +155,7 @@ INSTALLED_APPS = [
     "sahafa.articles",
     "sahafa.newsroom",
     "sahafa.revisions",
+    "sahafa.live",
     "sahafa.search",
     "sahafa.related",
     "sahafa.comments",
@@ -263,6 +264,9 @@ SAHAFA_MOST_READ_REPEAT_SECONDS = env.integer(
 SAHAFA_MOST_READ_REFRESH_SECONDS = env.integer(
     "SAHAFA_MOST_READ_REFRESH_SECONDS", 300, minimum=1, maximum=86400
 )
+# Live coverage (sahafa/live): how often (seconds) an open live blog's page asks for new
+# entries, and how long shared caches may keep that answer.
+SAHAFA_LIVE_POLL_SECONDS = env.integer("SAHAFA_LIVE_POLL_SECONDS", 15, minimum=2, maximum=300)
 # django_rq's admin dashboard only where RQ runs the tasks: elsewhere there is no Redis
 # queue behind it and every one of its pages fails with a 500.
 RQ_SHOW_ADMIN_LINK = SAHAFA_TASKS == "rq"

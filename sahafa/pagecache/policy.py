@@ -19,6 +19,9 @@ UNCACHED_PREFIXES = ("/admin/", "/static/", "/media/", "/comments/", "/search/",
 API_PREFIX = "/api/v1/"
 UNCACHED_API = ("/api/v1/search",)
 MAX_API_QUERY = 1000
+# A live blog's polling answers (sahafa/live) are stored per cursor, `?after=<version>`.
+LIVE_PREFIX = "/live/"
+LIVE_QUERY = re.compile(r"(after=[0-9]{1,10})?")
 # A reader with a session (staff) or a pending flash message sees a page of their own.
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME + "=", "messages=")
 
@@ -61,6 +64,8 @@ def stored_query(path, query):
             return None
         pairs = parse_qsl(query, keep_blank_values=True)
         return urlencode(sorted(pairs, key=lambda pair: pair[0]))
+    if path.startswith(LIVE_PREFIX):
+        return query if LIVE_QUERY.fullmatch(query) else None
     if path.startswith(UNCACHED_PREFIXES) or CACHEABLE_QUERY.fullmatch(query) is None:
         return None
     return query
@@ -85,14 +90,18 @@ def cache_control(lifetime):
     )
 
 
-def lifetime():
+def lifetime(response=None):
     """Seconds a page rendered now stays fresh: the configured lifetime, cut short by the
     next moment pages change with nothing saved — a scheduled article going live, a
-    breaking item leaving the ticker — and by midnight (the masthead's date)."""
+    breaking item leaving the ticker — and by midnight (the masthead's date). A response
+    may ask for less with `response.fresh_for` (seconds): a live blog's polling answer,
+    which shared caches that cannot be purged (nginx) must not keep long."""
     from sahafa.articles.models import Article
 
     now = timezone.now()
     limit = settings.SAHAFA_PAGE_CACHE_SECONDS
+    if getattr(response, "fresh_for", None) is not None:
+        limit = min(limit, response.fresh_for)
     moments = [Article.objects.next_unannounced_change(now), _next_midnight(now)]
     for moment in filter(None, moments):
         limit = min(limit, max(1.0, (moment - now).total_seconds()))
