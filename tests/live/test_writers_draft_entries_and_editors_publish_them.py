@@ -145,3 +145,6 @@ def test_an_editor_opens_and_ends_the_coverage_a_writer_cannot(writer, editor, r
     page = reader.get(article.get_absolute_url()).content.decode()
     assert "انتهت التغطية المباشرة" in page
     assert "live/live.js" not in page  # nothing asks for updates any more
+    history = editor.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assert "بدء التغطية المباشرة" in history.content.decode()
+    assert "انتهاء التغطية المباشرة" in history.content.decode()
