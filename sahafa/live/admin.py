@@ -165,6 +165,15 @@ class LiveBlogAdmin(admin.ModelAdmin):
             )
         )
 
+    def get_object(self, request, object_id, from_field=None):
+        # The id is the article's, through a OneToOneField: Django turns an integer the
+        # database cannot hold into "no such object" for integer fields, not relations.
+        try:
+            held = abs(int(object_id)) < 2**63
+        except (TypeError, ValueError):
+            return None
+        return super().get_object(request, object_id, from_field) if held else None
+
     def get_fields(self, request, obj=None):
         return ["article"] if obj is None else DESK_FIELDS
 

@@ -10,6 +10,8 @@ from .models import LiveBlog
 from .presence import published_entries
 
 MAX_CURSOR_DIGITS = 10
+# The largest id a database holds: a larger one is no article (and SQLite refuses it).
+MAX_ID = 2**63 - 1
 
 
 def entries(request, article_id):
@@ -24,12 +26,12 @@ def entries(request, article_id):
         return JsonResponse(
             {"error": _("“after” must be the version number the page was given.")}, status=400
         )
-    blog = (
+    blog = article_id <= MAX_ID and (
         LiveBlog.objects.filter(article__in=Article.objects.published(), article_id=article_id)
         .select_related("article")
         .first()
     )
-    if blog is None:
+    if not blog:
         return JsonResponse({"error": _("This article has no live coverage.")}, status=404)
     after = int(after)
     shown = published_entries(blog)

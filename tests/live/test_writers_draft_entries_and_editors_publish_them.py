@@ -148,3 +148,10 @@ def test_an_editor_opens_and_ends_the_coverage_a_writer_cannot(writer, editor, r
     history = editor.get(reverse("admin:articles_article_change", args=[article.pk]))
     assert "بدء التغطية المباشرة" in history.content.decode()
     assert "انتهاء التغطية المباشرة" in history.content.decode()
+
+
+def test_an_address_with_an_impossible_id_is_no_server_error(editor):
+    for impossible in ("-100000000000000000000", "100000000000000000000"):
+        response = editor.get(f"/admin/live/liveblog/{impossible}/history/")
+        assert response.status_code == 302  # the admin's "no such live blog" back to the list
+    assert editor.get("/live/100000000000000000000/entries").status_code == 404
