@@ -155,6 +155,7 @@ INSTALLED_APPS = [
     "sahafa.articles",
     "sahafa.newsroom",
     "sahafa.revisions",
+    "sahafa.live",
     "sahafa.search",
     "sahafa.related",
     "sahafa.comments",
@@ -272,6 +273,9 @@ SAHAFA_WIRE_TIMEOUT_SECONDS = env.integer("SAHAFA_WIRE_TIMEOUT_SECONDS", 20, min
 SAHAFA_WIRE_MAX_BYTES = env.integer(
     "SAHAFA_WIRE_MAX_BYTES", 5_000_000, minimum=10_000, maximum=100_000_000
 )
+# Live coverage (sahafa/live): how often (seconds) an open live blog's page asks for new
+# entries, and how long shared caches may keep that answer.
+SAHAFA_LIVE_POLL_SECONDS = env.integer("SAHAFA_LIVE_POLL_SECONDS", 15, minimum=2, maximum=300)
 # django_rq's admin dashboard only where RQ runs the tasks: elsewhere there is no Redis
 # queue behind it and every one of its pages fails with a 500.
 RQ_SHOW_ADMIN_LINK = SAHAFA_TASKS == "rq"

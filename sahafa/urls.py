@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("sahafa.comments.urls")),
     path("", include("sahafa.mostread.urls")),
     path("", include("sahafa.revisions.urls")),
+    path("", include("sahafa.live.urls")),
     path("", include("sahafa.articles.urls")),
 ]
 

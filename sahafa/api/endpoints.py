@@ -12,6 +12,8 @@ from ninja import Path, Query, Router
 
 from sahafa.articles import surrogate
 from sahafa.articles.models import Article, Author, Section, Tag
+from sahafa.live.models import LiveBlog
+from sahafa.live.presence import published_entries
 from sahafa.mostread import lists as most_read_lists
 from sahafa.related.selection import shown_for
 from sahafa.search.engine import search as run_search
@@ -26,6 +28,7 @@ from .schemas import (
     AuthorDetail,
     AuthorPage,
     BadRequest,
+    LiveBlogOut,
     MostRead,
     NotFound,
     RateLimited,
@@ -168,6 +171,26 @@ def article(request, id: int = Path(..., ge=1, le=MAX_ID)):
     see_also, related, keys = shown_for(found)
     surrogate.show(request, f"article-{found.pk}", *keys)
     return present.detail(found, see_also, related)
+
+
+@router.get(
+    "/articles/{id}/live",
+    response={200: LiveBlogOut, 404: NotFound, **ERRORS},
+    url_name="article_live",
+    summary="A published article's live coverage",
+    tags=["articles"],
+)
+def article_live(request, id: int = Path(..., ge=1, le=MAX_ID)):
+    """The entries of a live blog («تغطية مباشرة»); 404 for an article that is not public
+    or has no live coverage."""
+    blog = get_object_or_404(
+        LiveBlog.objects.filter(article__in=Article.objects.published()).select_related(
+            "article__section"
+        ),
+        pk=id,
+    )
+    surrogate.show(request, f"article-{blog.pk}")
+    return present.live_blog(blog, published_entries(blog))
 
 
 @router.get(

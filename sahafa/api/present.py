@@ -7,6 +7,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from sahafa.arabic import plain_text
+
 
 def absolute(path):
     return path if path.startswith(("http://", "https://")) else settings.SAHAFA_BASE_URL + path
@@ -107,4 +109,26 @@ def detail(article, see_also, related):
         "body_text": article.body_text,
         "see_also": link(see_also) if see_also else None,
         "related": [link(item) for item in related],
+    }
+
+
+def live_blog(blog, entries):
+    url = absolute(blog.article.get_absolute_url())
+    return {
+        "article": blog.pk,
+        "open": blog.is_open,
+        "coverage_started": local(blog.opened_at),
+        "coverage_ended": local(blog.closed_at),
+        "entries": [
+            {
+                "id": entry.pk,
+                "title": entry.title,
+                "pinned": entry.is_pinned,
+                "body_html": entry.body,
+                "body_text": plain_text(entry.body),
+                "published_at": local(entry.published_at),
+                "url": f"{url}#{entry.anchor}",
+            }
+            for entry in entries
+        ],
     }

@@ -177,6 +177,26 @@ class ArticleDetail(ArticleCard):
     related: list[ArticleLink] = Field(description="«اقرأ أيضاً»: the next related stories.")
 
 
+class LiveEntryOut(Schema):
+    id: int
+    title: str = Field(description="A few words in bold, or empty.")
+    pinned: bool = Field(description="«عاجل»: the key entry, shown first.")
+    body_html: str = Field(description="Sanitized HTML, the allow-list of the article body.")
+    body_text: str
+    published_at: datetime = Field(description="ISO 8601 with the newsroom's UTC offset.")
+    url: str = Field(description="The entry's place on the article's page, absolute.")
+
+
+class LiveBlogOut(Schema):
+    article: int = Field(description="The article's id.")
+    open: bool = Field(description="The coverage is live (false: «انتهت التغطية المباشرة»).")
+    coverage_started: datetime
+    coverage_ended: datetime | None
+    entries: list[LiveEntryOut] = Field(
+        description="Published entries, the pinned one first, then newest first."
+    )
+
+
 class ArticlePage(Paged):
     items: list[ArticleCard]
 

@@ -16,7 +16,7 @@ from .sanitize import sanitize_body
 YEAR = re.compile(r"[0-9]{4}")
 # Section pages live at /<slug>/, beside the site's own top-level paths.
 RESERVED_SECTION_SLUGS = {
-    "a", "admin", "api", "atom", "author", "comments", "feeds", "media", "rss", "search",
+    "a", "admin", "api", "atom", "author", "comments", "feeds", "live", "media", "rss", "search",
     "sitemap.xml", "static", "tag", "robots.txt",
 }  # fmt: skip
 

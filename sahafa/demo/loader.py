@@ -25,6 +25,8 @@ from sahafa.comments import workflow as moderation
 from sahafa.comments.models import BlockedPhrase, Comment
 from sahafa.comments.spam import Submission
 from sahafa.frontpage.models import Placement
+from sahafa.live import workflow as live_workflow
+from sahafa.live.models import Entry
 from sahafa.newsroom import roles
 from sahafa.revisions.models import Correction
 from sahafa.wire import tasks as wire_tasks
@@ -36,6 +38,7 @@ from sahafa.wire.polling import file_entries
 CONTENT = Path(__file__).parent / "content" / "articles.json"
 COMMENTS = Path(__file__).parent / "content" / "comments.json"
 FRONT_PAGE = Path(__file__).parent / "content" / "front_page.json"
+LIVE = Path(__file__).parent / "content" / "live.json"
 KEY_URL = "https://demo.sahafa.invalid/{}"
 # The wire desk's agencies: their feeds are static files of this app, so the demo site
 # serves them to its own poller and needs no internet.
@@ -86,13 +89,16 @@ def load_demo_content(path=CONTENT, now=None):
         authors[item["slug"]], _ = Author.objects.get_or_create(
             slug=item["slug"], defaults={"name": item["name"], "bio": item.get("bio", "")}
         )
+    live = json.loads(LIVE.read_text(encoding="utf-8")) if path == CONTENT else {}
     created = existing = 0
     for item in data["articles"]:
         if Article.objects.filter(source_url=KEY_URL.format(item["key"])).exists():
             existing += 1
             continue
         with transaction.atomic():
-            _create_article(item, sections, authors, now)
+            article = _create_article(item, sections, authors, now)
+            if item["key"] in live:
+                _create_live_blog(article, live[item["key"]], now)
         created += 1
     return created, existing
 
@@ -134,6 +140,23 @@ def _create_article(item, sections, authors, now):
             at=now - timedelta(hours=notice["hours_ago"]),
         )
     return article
+
+
+def _create_live_blog(article, coverage, now):
+    """A live blog with its entries, through the live verbs, at the times the file gives."""
+
+    def ago(hours):
+        return now - timedelta(hours=hours)
+
+    blog = live_workflow.open_coverage(article, by=None, at=ago(coverage["opened_hours_ago"]))
+    for item in coverage["entries"]:
+        entry = Entry.objects.create(live_blog=blog, title=item["title"], body=item["body"])
+        if not item.get("draft"):
+            live_workflow.publish_entry(entry, by=None, at=ago(item["hours_ago"]))
+        if item.get("pinned"):
+            live_workflow.pin_entry(entry, by=None)
+    if not coverage["open"]:
+        live_workflow.close_coverage(blog, by=None, at=ago(coverage["closed_hours_ago"]))
 
 
 def load_demo_comments(path=COMMENTS):

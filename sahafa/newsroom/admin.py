@@ -43,6 +43,8 @@ HISTORY_ACTIONS = {
     "archived": pgettext_lazy("history", "archived"),
     "returned": pgettext_lazy("history", "returned to writer"),
     "restored": pgettext_lazy("history", "text restored"),
+    "live_opened": pgettext_lazy("history", "live coverage opened"),
+    "live_closed": pgettext_lazy("history", "live coverage ended"),
 }
 
 

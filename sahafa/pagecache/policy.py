@@ -19,6 +19,9 @@ UNCACHED_PREFIXES = ("/admin/", "/static/", "/media/", "/comments/", "/search/",
 API_PREFIX = "/api/v1/"
 UNCACHED_API = ("/api/v1/search",)
 MAX_API_QUERY = 1000
+# A live blog's polling answers (sahafa/live) are stored per cursor, `?after=<version>`.
+LIVE_PREFIX = "/live/"
+LIVE_QUERY = re.compile(r"(after=[0-9]{1,10})?")
 # A reader with a session (staff) or a pending flash message sees a page of their own.
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME + "=", "messages=")
 
@@ -61,6 +64,8 @@ def stored_query(path, query):
             return None
         pairs = parse_qsl(query, keep_blank_values=True)
         return urlencode(sorted(pairs, key=lambda pair: pair[0]))
+    if path.startswith(LIVE_PREFIX):
+        return query if LIVE_QUERY.fullmatch(query) else None
     if path.startswith(UNCACHED_PREFIXES) or CACHEABLE_QUERY.fullmatch(query) is None:
         return None
     return query
@@ -85,16 +90,20 @@ def cache_control(lifetime):
     )
 
 
-def lifetime(request=None):
+def lifetime(request=None, response=None):
     """Seconds a page rendered now stays fresh: the configured lifetime, cut short by the
     next moment pages change with nothing saved — a scheduled article going live, a
     breaking item leaving the ticker, what the view said its page changes at
     (`surrogate.changes_at`: a front-page placement expiring) — and by midnight (the
-    masthead's date)."""
+    masthead's date). A response may ask for less with `response.fresh_for` (seconds): a
+    live blog's polling answer, which shared caches that cannot be purged (nginx) must not
+    keep long."""
     from sahafa.articles.models import Article
 
     now = timezone.now()
     limit = settings.SAHAFA_PAGE_CACHE_SECONDS
+    if getattr(response, "fresh_for", None) is not None:
+        limit = min(limit, response.fresh_for)
     moments = [Article.objects.next_unannounced_change(now), _next_midnight(now)]
     if request is not None:
         moments.extend(request.__dict__.get("changes_at", ()))

@@ -196,6 +196,7 @@ def test_the_schema_describes_every_endpoint(reader):
     assert set(schema["paths"]) == {
         "/api/v1/articles",
         "/api/v1/articles/{id}",
+        "/api/v1/articles/{id}/live",
         "/api/v1/most-read",
         "/api/v1/sections",
         "/api/v1/tags",

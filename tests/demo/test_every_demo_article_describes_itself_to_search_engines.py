@@ -49,7 +49,8 @@ def check_organization(organization):
 
 def check_article(article, html):
     data = structured_data(html)
-    news = data["NewsArticle"]
+    # A live blog's is a LiveBlogPosting, a kind of article (tests/live).
+    news = data.get("NewsArticle") or data["LiveBlogPosting"]
     url = settings.SAHAFA_BASE_URL + article.get_absolute_url()
     assert news["@context"] == "https://schema.org"
     assert news["headline"] == article.headline[:110]

@@ -31,6 +31,10 @@ RELATIVE_TIME_LIMIT = timedelta(hours=24)
 
 # The logo's side in pixels (sahafa/static/sahafa/logo.png).
 LOGO_SIZE = 512
+# [function(article, data)]: add-ons that say more about an article in its JSON-LD, each
+# changing `data` in place; registered in their AppConfig.ready() (sahafa/live makes a
+# live blog's a LiveBlogPosting).
+JSON_LD_ADDITIONS = []
 # The characters that could close or confuse a <script> element, as JSON escapes.
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -245,6 +249,8 @@ def article_json_ld(article):
         modified = article.materially_updated_at or article.published_at
         data["datePublished"] = timezone.localtime(article.published_at).isoformat()
         data["dateModified"] = timezone.localtime(modified).isoformat()
+    for addition in JSON_LD_ADDITIONS:
+        addition(article, data)
     breadcrumbs = {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
