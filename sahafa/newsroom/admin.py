@@ -19,6 +19,7 @@ from django.views.i18n import JavaScriptCatalog
 from sahafa.arabic import excerpt
 from sahafa.articles import workflow
 from sahafa.articles.models import Article, ArticleLogEntry, Author, Byline, Section, Tag
+from sahafa.media.admin import LeadImageInline
 from sahafa.related.admin import RelatedPinInline
 from sahafa.revisions.admin import CorrectionInline, RevisionsAdmin
 
@@ -192,7 +193,7 @@ class ArticleAdmin(RevisionsAdmin, admin.ModelAdmin):
         "updated_at",
         "source_url",  # the importer's key
     ]
-    inlines = [BylineInline, CorrectionInline, RelatedPinInline, HistoryInline]
+    inlines = [BylineInline, LeadImageInline, CorrectionInline, RelatedPinInline, HistoryInline]
     actions = [
         bulk_action(
             workflow.publish,
