@@ -53,13 +53,19 @@ def test_only_known_providers_become_embeds_and_others_stay_links():
     "link, frame",
     [
         ("https://youtu.be/dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
-        ("https://twitter.com/spagov/status/123", "https://platform.twitter.com/embed/Tweet.html?id=123"),
+        (
+            "https://twitter.com/spagov/status/123",
+            "https://platform.twitter.com/embed/Tweet.html?id=123",
+        ),
         ("https://www.instagram.com/p/C1a2b3/", "https://www.instagram.com/p/C1a2b3/embed/"),
         (
             "https://www.facebook.com/spa/posts/pfbid02abc",
             "https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2Fspa%2Fposts%2Fpfbid02abc",
         ),
-        ("https://www.tiktok.com/@spa/video/7300000000000000000", "https://www.tiktok.com/embed/v2/7300000000000000000"),
+        (
+            "https://www.tiktok.com/@spa/video/7300000000000000000",
+            "https://www.tiktok.com/embed/v2/7300000000000000000",
+        ),
         ("https://t.me/alarabiya/12345", "https://t.me/alarabiya/12345?embed=1"),
     ],
 )
