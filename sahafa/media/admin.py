@@ -5,7 +5,7 @@ opens the picker, which hands back the image's address, alt text and caption).""
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -114,7 +114,7 @@ class ImageAdmin(admin.ModelAdmin):
     def picker_view(self, request):
         """The editor's «Browse…» window: choose an image and it goes back to the dialog."""
         if not self.has_view_permission(request):
-            return TemplateResponse(request, "media/picker.html", {"images": []}, status=403)
+            raise PermissionDenied
         query = request.GET.get("q", "")
         images = self.get_queryset(request)
         if query.strip():

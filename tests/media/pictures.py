@@ -41,7 +41,7 @@ def decompression_bomb(width=60_000, height=60_000):
     return bytes(data)
 
 
-def make_library_image(size=(1600, 900), focal=(0.5, 0.5), **words):
+def make_library_image(size=(640, 360), focal=(0.5, 0.5), **words):
     words.setdefault("alt", "متظاهرون يرفعون لافتات أمام مبنى البرلمان")
     words.setdefault("caption", "وقفة احتجاجية أمام البرلمان صباح الأحد")
     words.setdefault("credit", "وكالة صحافة")

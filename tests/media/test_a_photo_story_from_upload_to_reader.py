@@ -35,7 +35,9 @@ def story_body(image):
 
 
 def test_a_writer_builds_a_photo_story_and_readers_get_renditions(writer, editor, reader):
-    lead = make_library_image(caption="الجناح السعودي في المعرض", credit="رنا المصري")
+    lead = make_library_image(
+        size=(1600, 900), caption="الجناح السعودي في المعرض", credit="رنا المصري"
+    )
     inside = make_library_image(size=(1000, 1400), caption="زوار أمام لوحة", credit="Reuters")
     data = form_fields(writer.get(ADD_URL))
     data.update(
@@ -93,13 +95,13 @@ def test_the_original_is_shown_until_the_renditions_are_made(reader):
     article = make_article(body=f'<figure><img src="{image.file.url}" alt="صورة"></figure>')
 
     before = reader.get(article.get_absolute_url()).content.decode()
-    assert f'<picture><img src="{image.file.url}" alt="صورة" width="1600"' in before
+    assert f'<picture><img src="{image.file.url}" alt="صورة" width="640"' in before
 
     call_command("renditions")  # the safety net; it purges the stored page
 
     after = reader.get(article.get_absolute_url()).content.decode()
     assert '<source type="image/avif"' in after
-    assert Rendition.objects.filter(image=image).count() == 16
+    assert Rendition.objects.filter(image=image).count() == 8  # 480 and 640, twice each
 
 
 def test_crops_stay_around_the_focal_point():
@@ -127,3 +129,17 @@ def test_the_library_is_searched_through_the_arabic_normalizer(writer):
         "الأمير أسامة يفتتح المستشفى"
     ]
     assert Image.objects.matching("المستشفي واس").count() == 1
+
+
+def test_the_editors_browse_button_opens_the_library_picker(writer):
+    make_library_image(caption="الأمير أسامة يفتتح المستشفى", credit="واس")
+    make_library_image(caption="مباراة الهلال والنصر")
+
+    picker = writer.get(
+        reverse("admin:media_image_picker"), {"CKEditorFuncNum": "-1", "q": "اسامه"}
+    )
+
+    html = picker.content.decode()
+    assert picker.status_code == 200
+    assert 'data-function-number="-1"' in html and "media/picker.js" in html
+    assert "الأمير أسامة يفتتح المستشفى" in html and "مباراة الهلال والنصر" not in html

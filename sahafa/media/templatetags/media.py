@@ -17,6 +17,9 @@ register = template.Library()
 
 @register.inclusion_tag("media/_lead_figure.html")
 def lead_figure(article):
+    if not article.lead_image:
+        # A library lead is mirrored into `lead_image`: without one there is none to read.
+        return {"article": article}
     placement = (
         LeadImage.objects.filter(article_id=article.pk)
         .select_related("image")
