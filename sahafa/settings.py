@@ -163,6 +163,7 @@ INSTALLED_APPS = [
     "sahafa.frontpage",
     "sahafa.editlocks",
     "sahafa.wire",
+    "sahafa.media",
     "sahafa.feeds",
     "sahafa.imports",
     "sahafa.wordpress",
@@ -190,6 +191,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     # Inside GZip: the newsroom's allowance reads the page before it is compressed.
     "sahafa.newsroom.csp.NewsroomAwareCSPMiddleware",
+    # Inside the policy: lets a page frame exactly the embeds a reader asked to load.
+    "sahafa.media.csp.EmbedFramesMiddleware",
     "sahafa.articles.surrogate.SurrogateKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -276,6 +279,15 @@ SAHAFA_WIRE_MAX_BYTES = env.integer(
 # Live coverage (sahafa/live): how often (seconds) an open live blog's page asks for new
 # entries, and how long shared caches may keep that answer.
 SAHAFA_LIVE_POLL_SECONDS = env.integer("SAHAFA_LIVE_POLL_SECONDS", 15, minimum=2, maximum=300)
+# The media library (sahafa/media): the largest upload in MB, and in pixels (a picture
+# above it is refused before it is decoded: a decompression bomb never reaches memory).
+SAHAFA_MEDIA_MAX_UPLOAD_MB = env.integer("SAHAFA_MEDIA_MAX_UPLOAD_MB", 20, minimum=1, maximum=500)
+SAHAFA_MEDIA_MAX_PIXELS = env.integer(
+    "SAHAFA_MEDIA_MAX_PIXELS", 50_000_000, minimum=10_000, maximum=500_000_000
+)
+# Whether Django itself answers /media/ (the demo, tests); production puts nginx or a CDN
+# in front (deploy/nginx/sahafa.conf).
+SAHAFA_SERVE_MEDIA = env.flag("SAHAFA_SERVE_MEDIA", DEBUG or DEMO)
 # django_rq's admin dashboard only where RQ runs the tasks: elsewhere there is no Redis
 # queue behind it and every one of its pages fails with a 500.
 RQ_SHOW_ADMIN_LINK = SAHAFA_TASKS == "rq"

@@ -21,7 +21,7 @@ urlpatterns = [
     path("", include("sahafa.articles.urls")),
 ]
 
-if settings.DEBUG or settings.DEMO:
+if settings.SAHAFA_SERVE_MEDIA:
     # The demo serves uploaded media itself; production puts a web server or CDN in front.
     urlpatterns.insert(0, path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
 

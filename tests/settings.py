@@ -16,6 +16,8 @@ os.environ["TIME_ZONE"] = "Africa/Cairo"
 # Tasks run where they are enqueued, right after the commit that announced the change;
 # tests/background/ runs the database and RQ backends with real worker processes.
 os.environ["SAHAFA_TASKS"] = "immediate"
+# Browser tests load the library's images from the live server, as the demo does.
+os.environ["SAHAFA_SERVE_MEDIA"] = "true"
 if PRODUCTION_BACKENDS:
     os.environ["DATABASE_URL"] = os.environ.get(
         "SAHAFA_TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test"

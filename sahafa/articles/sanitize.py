@@ -45,9 +45,13 @@ def _drop_foreign_image_sources(tag, attribute, value):
 # image whose source was dropped is found by this pattern.
 _IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 
+# The one class a body may carry: a pull quote, set in the editor (newsroom/forms.py).
+ALLOWED_CLASSES = {"blockquote": {"pullquote"}}
+
 _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
+    allowed_classes=ALLOWED_CLASSES,
     url_schemes={"http", "https", "mailto"},
     link_rel="noopener noreferrer",
     strip_comments=True,

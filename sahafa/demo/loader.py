@@ -5,8 +5,6 @@ loaded. Loading is idempotent: an article whose key is already there is left alo
 editor's changes to the demo survive a re-run.
 """
 
-import colorsys
-import io
 import json
 import secrets
 from datetime import timedelta
@@ -14,10 +12,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image, ImageDraw
 
 from sahafa.articles import workflow
 from sahafa.articles.models import Article, Author, Byline, Section, Tag
@@ -35,6 +31,9 @@ from sahafa.wire.models import Feed, WireItem
 from sahafa.wire.parsing import parse
 from sahafa.wire.polling import file_entries
 
+from .images import placeholder_image
+from .photos import place_library_lead, with_library_images
+
 CONTENT = Path(__file__).parent / "content" / "articles.json"
 COMMENTS = Path(__file__).parent / "content" / "comments.json"
 FRONT_PAGE = Path(__file__).parent / "content" / "front_page.json"
@@ -49,25 +48,6 @@ WIRE_FEEDS = [
     ("رويترز", "reuters.json", Feed.Format.NINJS, "economy"),
 ]
 WIRE_DRAFTED, WIRE_UPDATE = "spa-demo-visit", "spa-demo-visit-2"
-
-
-def placeholder_image(hue, size=(1200, 675)):
-    """A calm abstract picture in the given hue: demo articles need images, and the demo
-    may not download any."""
-    width, height = size
-    image = Image.new("RGB", size)
-    draw = ImageDraw.Draw(image)
-    for y in range(height):
-        r, g, b = colorsys.hls_to_rgb(hue / 360, 0.28 + 0.3 * y / height, 0.45)
-        draw.line([(0, y), (width, y)], fill=(int(r * 255), int(g * 255), int(b * 255)))
-    r, g, b = colorsys.hls_to_rgb(((hue + 30) % 360) / 360, 0.75, 0.35)
-    accent = (int(r * 255), int(g * 255), int(b * 255))
-    circle = [width * 0.55, height * 0.15, width * 0.95, height * 0.85]
-    draw.ellipse(circle, outline=accent, width=18)
-    draw.rectangle([width * 0.08, height * 0.6, width * 0.42, height * 0.68], fill=accent)
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=82, optimize=True)
-    return ContentFile(buffer.getvalue())
 
 
 def load_demo_content(path=CONTENT, now=None):
@@ -110,7 +90,7 @@ def _create_article(item, sections, authors, now):
         kicker=item.get("kicker", ""),
         headline=item["headline"],
         standfirst=item.get("standfirst", ""),
-        body=item["body"],
+        body=with_library_images(item["body"]),
         dateline=item.get("dateline", ""),
         is_breaking=item.get("breaking", False),
     )
@@ -123,6 +103,7 @@ def _create_article(item, sections, authors, now):
         article.lead_image_credit = image.get("credit", "")
         article.lead_image.save(f"{item['key']}.jpg", placeholder_image(image["hue"]), save=False)
     article.save()
+    place_library_lead(article, item.get("library_lead"))
     for order, slug in enumerate(item.get("authors", [])):
         Byline.objects.create(article=article, author=authors[slug], order=order)
     for name in item.get("tags", []):
@@ -181,7 +162,7 @@ def load_demo_comments(path=COMMENTS):
             name=item["name"],
             email=item["email"],
             url="",
-            body=item["body"],
+            body=with_library_images(item["body"]),
             ip=None,
             user_agent="sahafa demo",
         )

@@ -20,6 +20,7 @@ from sahafa.arabic import excerpt
 from sahafa.articles import workflow
 from sahafa.articles.models import Article, ArticleLogEntry, Author, Byline, Section, Tag
 from sahafa.editlocks.admin import EditLockAdmin
+from sahafa.media.admin import LeadImageInline
 from sahafa.related.admin import RelatedPinInline
 from sahafa.revisions.admin import CorrectionInline, RevisionsAdmin
 from sahafa.wire.admin import ArticleSourceInline
@@ -198,6 +199,7 @@ class ArticleAdmin(EditLockAdmin, RevisionsAdmin, admin.ModelAdmin):
     ]
     inlines = [
         BylineInline,
+        LeadImageInline,
         CorrectionInline,
         RelatedPinInline,
         ArticleSourceInline,

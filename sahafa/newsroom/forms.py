@@ -3,6 +3,7 @@ only what the body's sanitizer keeps, and right-to-left headline inputs."""
 
 from django import forms
 from django.contrib.admin import widgets as admin_widgets
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
@@ -20,11 +21,29 @@ EDITOR_EXTENSIONS = {
     "Bold": True,
     "Italic": True,
     "Blockquote": True,
+    # A pull quote is a blockquote with the one class the sanitizer keeps.
+    "NodeClass": {
+        "cssClasses": {
+            "blockquote": {
+                "title": _("Quote"),
+                "cssClasses": [{"className": "pullquote", "title": _("Pull quote")}],
+            }
+        }
+    },
     "BulletList": True,
     "OrderedList": True,
     "ListItem": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
     "HardBreak": True,
+    # Library images in the body: the dialog's «Browse…» opens the library's picker
+    # (sahafa/media/admin.py); a picture is stored as a plain <img> in a <figure>.
+    "Figure": {"pickerUrl": reverse_lazy("admin:media_image_picker")},
+    "Caption": True,
+    "Image": True,
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
     "History": True,
 }
 

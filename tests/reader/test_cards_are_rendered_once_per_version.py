@@ -67,7 +67,7 @@ def article_part_renders():
     template_rendered.disconnect(count)
 
 
-def test_an_article_page_renders_its_text_once_until_a_tag_is_added(client, article_part_renders):
+def test_an_article_page_renders_its_parts_once_until_a_tag_is_added(client, article_part_renders):
     story = make_article("أرامكو تعلن نتائج الربع الثالث", tags=["اقتصاد"])
     path = story.get_absolute_url()
 
@@ -79,7 +79,7 @@ def test_an_article_page_renders_its_text_once_until_a_tag_is_added(client, arti
     story.tags.add(make_tag("نفط"))
     page = client.get(path).content.decode()
 
-    assert first >= {"articles/_article_header.html", "articles/_article_text.html"}
+    assert first >= {"articles/_article_header.html", "articles/_article_tags.html"}
     assert again == []
     assert 'rel="tag">نفط</a>' in page
     assert '<meta property="article:tag" content="نفط">' in page

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MediaConfig(AppConfig):
+    name = "sahafa.media"
+    verbose_name = _("Media library")
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()
