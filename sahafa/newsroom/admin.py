@@ -19,6 +19,7 @@ from django.views.i18n import JavaScriptCatalog
 from sahafa.arabic import excerpt
 from sahafa.articles import workflow
 from sahafa.articles.models import Article, ArticleLogEntry, Author, Byline, Section, Tag
+from sahafa.push.admin import PushAlertsAdmin
 from sahafa.related.admin import RelatedPinInline
 from sahafa.revisions.admin import CorrectionInline, RevisionsAdmin
 
@@ -41,6 +42,7 @@ HISTORY_ACTIONS = {
     "archived": pgettext_lazy("history", "archived"),
     "returned": pgettext_lazy("history", "returned to writer"),
     "restored": pgettext_lazy("history", "text restored"),
+    "push_alert": pgettext_lazy("history", "breaking-news alert sent"),
 }
 
 
@@ -163,7 +165,7 @@ class HistoryInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionsAdmin, admin.ModelAdmin):
+class ArticleAdmin(PushAlertsAdmin, RevisionsAdmin, admin.ModelAdmin):
     form = ArticleForm
     change_form_template = "newsroom/article_change_form.html"
     list_display = [
