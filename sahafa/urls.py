@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("sahafa.comments.urls")),
     path("", include("sahafa.mostread.urls")),
     path("", include("sahafa.revisions.urls")),
+    path("", include("sahafa.push.urls")),
+    path("", include("sahafa.newsletters.urls")),
     path("", include("sahafa.articles.urls")),
 ]
 
