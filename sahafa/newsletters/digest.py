@@ -72,7 +72,8 @@ def stories(until):
                     Story(
                         headline=article.headline,
                         summary=article.summary(200),
-                        url=emails.absolute(article.get_absolute_url()),
+                        # The short /a/<id>: an Arabic slug percent-encodes into a long line.
+                        url=emails.absolute(article.get_share_url()),
                         kicker=article.kicker,
                     )
                     for article in ranked

@@ -82,7 +82,7 @@ def test_subscribers_get_the_top_stories_by_section(reader, the_day):
     assert [text.index(line) for line in order] == sorted(text.index(line) for line in order)
     for absent in ("خبر من أمس الأول", "مسودة لم تنشر", "مقال مجدول للغد"):
         assert absent not in text
-    assert the_day["ceasefire"].get_absolute_url() in text
+    assert the_day["ceasefire"].get_share_url() + "\n" in text  # short: /a/<id>
 
     html = html_of(digest)
     assert re.search(r'<html lang="ar" dir="rtl">', html)
