@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sahafa.env import Environment, Invalid
 from sahafa.push import keys as vapid
+from sahafa.push import services as push_services
 
 env = Environment()
 
@@ -426,7 +427,7 @@ SAHAFA_VAPID_SUBJECT = env.read(
 )
 # The push services a subscription may name: the site POSTs to these and nowhere else.
 # An entry is an origin; `*.` before a host takes its subdomains.
-SAHAFA_PUSH_SERVICES = env.list(
+SAHAFA_PUSH_SERVICES = env.read(
     "SAHAFA_PUSH_SERVICES",
     [
         "https://fcm.googleapis.com",
@@ -434,6 +435,7 @@ SAHAFA_PUSH_SERVICES = env.list(
         "https://web.push.apple.com",
         "https://*.notify.windows.com",
     ],
+    push_services.parse_services,
 )
 SAHAFA_PUSH_RATE_PER_IP = env.rate("SAHAFA_PUSH_RATE_PER_IP", (20, 3600))
 

@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
+from sahafa.env import Invalid, parse_list, parse_url
+
 
 def _origin_parts(url):
     parts = urlsplit(url)
@@ -29,3 +31,16 @@ def allowed(endpoint):
         return any(_matches(endpoint, service) for service in settings.SAHAFA_PUSH_SERVICES)
     except ValueError:  # a port that is not a number
         return False
+
+
+def parse_services(text):
+    """For `Environment.read`: origins separated by commas, `*.` allowed before a host."""
+    origins = parse_list(text)
+    for origin in origins:
+        try:
+            parse_url(origin.replace("://*.", "://wildcard.", 1), ("https", "http"), path=False)
+        except Invalid:
+            raise Invalid(
+                f"{origin!r} is not a push service's origin, such as https://fcm.googleapis.com"
+            ) from None
+    return [origin.rstrip("/") for origin in origins]

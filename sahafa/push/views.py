@@ -70,7 +70,7 @@ def _read(request):
     # A form on another site cannot send JSON without the browser asking first (CORS).
     if request.content_type != "application/json":
         return None, _problem(_("Send the subscription as JSON."), 415)
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY:
+    if len(request.body) > MAX_BODY:
         return None, _problem(_("That subscription is too long."), 413)
     address = request.META.get("REMOTE_ADDR") or ""
     if over_limit("push", address, settings.SAHAFA_PUSH_RATE_PER_IP):
