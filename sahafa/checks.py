@@ -31,7 +31,13 @@ def check_sahafa_settings(app_configs=None, **kwargs):
                 2, "SAHAFA_DIGITS", settings.SAHAFA_DIGITS, f"expected one of {', '.join(DIGITS)}"
             )
         )
-    for name in ("SAHAFA_COMMENTS_RATE_PER_IP", "SAHAFA_COMMENTS_RATE_PER_EMAIL"):
+    for name in (
+        "SAHAFA_COMMENTS_RATE_PER_IP",
+        "SAHAFA_COMMENTS_RATE_PER_EMAIL",
+        "SAHAFA_PUSH_RATE_PER_IP",
+        "SAHAFA_NEWSLETTER_RATE_PER_IP",
+        "SAHAFA_NEWSLETTER_RATE_PER_EMAIL",
+    ):
         if not _is_rate(getattr(settings, name)):
             errors.append(
                 _error(
@@ -62,6 +68,24 @@ def check_sahafa_settings(app_configs=None, **kwargs):
         errors.append(
             _error(6, "SAHAFA_TASKS_REDIS_URL", queue_url, "SAHAFA_TASKS=rq needs a redis:// URL")
         )
+    errors.extend(_push_errors())
+    return errors
+
+
+def _push_errors():
+    from sahafa.push import keys, services
+
+    errors = []
+    key = settings.SAHAFA_VAPID_PRIVATE_KEY
+    try:
+        if key:
+            keys.private_key(key)
+    except Invalid as invalid:
+        errors.append(_error(8, "SAHAFA_VAPID_PRIVATE_KEY", key, invalid))
+    try:
+        services.parse_services(",".join(settings.SAHAFA_PUSH_SERVICES))
+    except Invalid as invalid:
+        errors.append(_error(9, "SAHAFA_PUSH_SERVICES", settings.SAHAFA_PUSH_SERVICES, invalid))
     return errors
 
 

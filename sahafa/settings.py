@@ -5,9 +5,10 @@ SQLite demo under ./var/ with no configuration.
 """
 
 import os
+import re
 import secrets
 import zoneinfo
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -16,6 +17,8 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from sahafa.env import Environment, Invalid
+from sahafa.push import keys as vapid
+from sahafa.push import services as push_services
 
 env = Environment()
 
@@ -33,14 +36,19 @@ DIGITS = ("latn", "arab")
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
 
-def demo_secret_key():
-    """A random key generated once and kept under var/, so demo sessions survive restarts."""
-    path = VAR_DIR / "secret_key"
+def demo_secret(name, make):
+    """A secret generated once by `make()` and kept under var/ as `name`, so the demo's
+    sessions (and readers' push subscriptions) survive restarts."""
+    path = VAR_DIR / name
     if not path.exists():
         VAR_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
+        path.write_text(make())
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def demo_secret_key():
+    return demo_secret("secret_key", lambda: secrets.token_urlsafe(50))
 
 
 def database_from_url(url, conn_max_age=60):
@@ -104,6 +112,14 @@ def tasks_config(kind, redis_url):
     `rq` (Redis queues at SAHAFA_TASKS_REDIS_URL, else CACHE_URL; workers: `sahafa
     worker`), or `immediate` (run in the process that enqueues)."""
     return {"default": {"BACKEND": TASK_BACKENDS[kind]}}, {"default": {"URL": redis_url}}
+
+
+def clock_time(text):
+    """ "07:30" → time(7, 30)."""
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", text)
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise Invalid("expected a time of day as HH:MM, e.g. 07:00")
+    return time(int(match[1]), int(match[2]))
 
 
 def time_zone(text):
@@ -174,6 +190,8 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "sahafa.api",
+    "sahafa.push",
+    "sahafa.newsletters",
 ]
 
 MIDDLEWARE = [
@@ -417,6 +435,44 @@ AUTHENTICATION_BACKENDS = [
 
 EMAIL_BACKEND = env.text("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "newsroom@sahafa.local")
+
+# Breaking-news push alerts (sahafa/push, README «Push alerts and newsletters»). The VAPID
+# key pair signs every push request; a browser's subscription is bound to its public half,
+# so every server must share it. The demo generates one under var/; elsewhere push alerts
+# are off until SAHAFA_VAPID_PRIVATE_KEY is set.
+SAHAFA_VAPID_PRIVATE_KEY = env.read("SAHAFA_VAPID_PRIVATE_KEY", "", vapid.parse_private_key)
+if not env.is_set("SAHAFA_VAPID_PRIVATE_KEY") and (DEBUG or DEMO):
+    SAHAFA_VAPID_PRIVATE_KEY = demo_secret("vapid_private_key", vapid.new_private_key)
+SAHAFA_VAPID_PUBLIC_KEY = (
+    vapid.public_key(SAHAFA_VAPID_PRIVATE_KEY) if SAHAFA_VAPID_PRIVATE_KEY else ""
+)
+# Who the push services may contact about our alerts (RFC 8292 `sub`).
+SAHAFA_VAPID_SUBJECT = env.read(
+    "SAHAFA_VAPID_SUBJECT", f"mailto:{DEFAULT_FROM_EMAIL}", vapid.parse_subject
+)
+# The push services a subscription may name: the site POSTs to these and nowhere else.
+# An entry is an origin; `*.` before a host takes its subdomains.
+SAHAFA_PUSH_SERVICES = env.read(
+    "SAHAFA_PUSH_SERVICES",
+    [
+        "https://fcm.googleapis.com",
+        "https://updates.push.services.mozilla.com",
+        "https://web.push.apple.com",
+        "https://*.notify.windows.com",
+    ],
+    push_services.parse_services,
+)
+SAHAFA_PUSH_RATE_PER_IP = env.rate("SAHAFA_PUSH_RATE_PER_IP", (20, 3600))
+
+# Newsletters (sahafa/newsletters): double opt-in sign-ups, and the daily digest at
+# SAHAFA_DIGEST_TIME (HH:MM in TIME_ZONE; empty: only `sahafa send-digest`, e.g. from cron).
+SAHAFA_NEWSLETTER_RATE_PER_IP = env.rate("SAHAFA_NEWSLETTER_RATE_PER_IP", (5, 3600))
+SAHAFA_NEWSLETTER_RATE_PER_EMAIL = env.rate("SAHAFA_NEWSLETTER_RATE_PER_EMAIL", (3, 86400))
+SAHAFA_DIGEST_TIME = (
+    None
+    if env.environ.get("SAHAFA_DIGEST_TIME", "07:00").strip() == ""
+    else env.read("SAHAFA_DIGEST_TIME", time(7, 0), clock_time)
+)
 
 LOGGING = {
     "version": 1,

@@ -18,6 +18,8 @@ urlpatterns = [
     path("", include("sahafa.mostread.urls")),
     path("", include("sahafa.revisions.urls")),
     path("", include("sahafa.live.urls")),
+    path("", include("sahafa.push.urls")),
+    path("", include("sahafa.newsletters.urls")),
     path("", include("sahafa.articles.urls")),
 ]
 

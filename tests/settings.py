@@ -29,6 +29,11 @@ else:
     )
     os.environ["CACHE_URL"] = "locmem://"
 
+# Push alerts need a VAPID key pair; the demo makes one under var/, the tests one per run.
+from sahafa.push.keys import new_private_key  # noqa: E402
+
+os.environ["SAHAFA_VAPID_PRIVATE_KEY"] = new_private_key()
+
 from sahafa.settings import *  # noqa: E402, F403
 
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - WhiteNoise warns when it is missing

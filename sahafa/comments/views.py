@@ -1,14 +1,12 @@
 import logging
-from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from sahafa.articles.models import Article
+from sahafa.articles.origins import sent_from_elsewhere
 
 from . import limits, workflow
 from .conf import comments_setting
@@ -46,29 +44,6 @@ def _parent_for(form, article):
     return parent
 
 
-def _origin(url):
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}".lower()
-
-
-def _sent_from_elsewhere(request):
-    """A reader's form carries no CSRF token, so that the article page it is on can be the
-    same cached bytes for everyone: a forged cross-site post is told apart by the Origin
-    header browsers send with every POST. A staff member's session is checked as usual."""
-    if request.user.is_authenticated:
-        csrf = CsrfViewMiddleware(lambda request: None)
-        return csrf.process_view(request, None, (), {}) is not None
-    origin = request.META.get("HTTP_ORIGIN")
-    if not origin:
-        return False  # not a browser: it could have sent anything anyway
-    allowed = {
-        _origin(request.build_absolute_uri("/")),
-        _origin(settings.SAHAFA_BASE_URL),
-        *(_origin(trusted) for trusted in settings.CSRF_TRUSTED_ORIGINS),
-    }
-    return origin.lower() not in allowed
-
-
 @csrf_exempt
 @require_POST
 def post_comment(request, article_id):
@@ -76,7 +51,7 @@ def post_comment(request, article_id):
         Article.objects.published().select_related("section"), pk=article_id
     )
     form = CommentForm(request.POST, article=article)
-    if _sent_from_elsewhere(request):
+    if sent_from_elsewhere(request):
         message = _("This form could not be verified. Please send it again from this page.")
         return _refuse(request, article, form, message, 403)
     if not comments_open(article):

@@ -21,6 +21,7 @@ from sahafa.articles import workflow
 from sahafa.articles.models import Article, ArticleLogEntry, Author, Byline, Section, Tag
 from sahafa.editlocks.admin import EditLockAdmin
 from sahafa.media.admin import LeadImageInline
+from sahafa.push.admin import PushAlertsAdmin
 from sahafa.related.admin import RelatedPinInline
 from sahafa.revisions.admin import CorrectionInline, RevisionsAdmin
 from sahafa.wire.admin import ArticleSourceInline
@@ -46,6 +47,7 @@ HISTORY_ACTIONS = {
     "restored": pgettext_lazy("history", "text restored"),
     "live_opened": pgettext_lazy("history", "live coverage opened"),
     "live_closed": pgettext_lazy("history", "live coverage ended"),
+    "push_alert": pgettext_lazy("history", "breaking-news alert sent"),
 }
 
 
@@ -168,7 +170,7 @@ class HistoryInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(EditLockAdmin, RevisionsAdmin, admin.ModelAdmin):
+class ArticleAdmin(EditLockAdmin, PushAlertsAdmin, RevisionsAdmin, admin.ModelAdmin):
     form = ArticleForm
     change_form_template = "newsroom/article_change_form.html"
     list_display = [

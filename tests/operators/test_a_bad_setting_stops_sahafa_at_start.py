@@ -69,6 +69,11 @@ BAD_VALUES = [
     ("SAHAFA_COMMENTS_MAX_DEPTH", "0", "from 1 to 10"),
     ("AXES_FAILURE_LIMIT", "none", "whole number from 1 to 100"),
     ("SECURE_HSTS_SECONDS", "-5", "0 or more"),
+    ("SAHAFA_VAPID_PRIVATE_KEY", "not-a-key", "32 bytes in base64url"),
+    ("SAHAFA_VAPID_SUBJECT", "newsroom@example.org", "mailto:"),
+    ("SAHAFA_PUSH_SERVICES", "fcm.googleapis.com", "https://fcm.googleapis.com"),
+    ("SAHAFA_NEWSLETTER_RATE_PER_IP", "5", "N/S"),
+    ("SAHAFA_DIGEST_TIME", "7am", "HH:MM"),
 ]
 
 
@@ -166,6 +171,9 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         ("SAHAFA_COMMENTS_RATE_PER_IP", "10/600", "sahafa.E003"),
         ("SAHAFA_PAGE_CACHE_SECONDS", "60", "sahafa.E004"),
         ("SAHAFA_PURGE_URL", "varnish:6081", "sahafa.E005"),
+        ("SAHAFA_NEWSLETTER_RATE_PER_EMAIL", "3/86400", "sahafa.E003"),
+        ("SAHAFA_VAPID_PRIVATE_KEY", "c2hvcnQ", "sahafa.E008"),
+        ("SAHAFA_PUSH_SERVICES", ["fcm.googleapis.com"], "sahafa.E009"),
     ],
 )
 def test_system_checks_refuse_bad_values_set_in_python(name, value, code, settings):

@@ -33,5 +33,9 @@ class Command(BaseCommand):
         for line in ensure_demo_accounts():
             self.stdout.write(line)
         self.stdout.write(f"The newsroom: http://{host}:{port}/admin/")
+        self.stdout.write(
+            "Newsletter emails (confirmations, the daily digest) are printed here by the "
+            "task worker; `sahafa send-digest` sends today's digest now."
+        )
         if not no_serve:
             call_command("serve", host=host, port=port)
