@@ -221,21 +221,29 @@ def write_lists(lists):
     """Replace the stored lists of the articles in `lists` ({id: [(related id, score)]}),
     and announce them once the transaction commits."""
     ids = frozenset(lists)
-    if ids:
-        transaction.on_commit(
-            lambda: signals.lists_changed.send(sender=RelatedArticle, ids=ids), robust=True
+    with transaction.atomic():
+        if ids:
+            transaction.on_commit(
+                lambda: signals.lists_changed.send(sender=RelatedArticle, ids=ids), robust=True
+            )
+        # Two workers refreshing overlapping lists (an edit's and its neighbours') deleted
+        # each other's rows in different orders: a deadlock on PostgreSQL. Locking the
+        # articles first, always in id order, makes one wait for the other. (SQLite writes
+        # one transaction at a time and ignores the lock.)
+        for chunk in chunks(sorted(ids)):
+            locking = Article.objects.select_for_update(no_key=True).filter(pk__in=chunk)
+            list(locking.order_by("pk").values_list("pk", flat=True))
+        for chunk in chunks(lists):
+            RelatedArticle.objects.filter(article_id__in=chunk).delete()
+        insert_rows(
+            RelatedArticle,
+            ["article", "related", "score", "rank"],
+            [
+                (article_id, related_id, score, rank)
+                for article_id, entries in lists.items()
+                for rank, (related_id, score) in enumerate(entries, start=1)
+            ],
         )
-    for chunk in chunks(lists):
-        RelatedArticle.objects.filter(article_id__in=chunk).delete()
-    insert_rows(
-        RelatedArticle,
-        ["article", "related", "score", "rank"],
-        [
-            (article_id, related_id, score, rank)
-            for article_id, entries in lists.items()
-            for rank, (related_id, score) in enumerate(entries, start=1)
-        ],
-    )
 
 
 def taken_positions(collection, pins, article_id):
