@@ -38,6 +38,7 @@ Status = Article.Status
 
 # The labels of ArticleLogEntry.action, as the workflow verbs write it.
 HISTORY_ACTIONS = {
+    "created": pgettext_lazy("history", "created"),
     "submitted": pgettext_lazy("history", "submitted for review"),
     "published": pgettext_lazy("history", "published"),
     "scheduled": pgettext_lazy("history", "scheduled"),

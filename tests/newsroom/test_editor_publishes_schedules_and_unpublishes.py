@@ -149,6 +149,15 @@ def test_the_history_of_the_article_is_on_its_page(editor, submitted):
     assert "writer" in page and "editor" in page
 
 
+def test_an_imported_draft_says_in_arabic_that_it_was_created(editor):
+    draft = make_article("مسودة من خلاصة وكالة", published=False)
+    workflow.file_imported([draft], Article.Status.DRAFT, note="واس")
+
+    page = editor.get(change_url(draft)).content.decode()
+
+    assert "أُنشئ" in page
+
+
 def test_the_buttons_follow_the_article_status(editor, submitted):
     in_review = editor.get(change_url(submitted)).content.decode()
     for button in ["_publish", "_schedule", "_return_to_writer", "_archive"]:
