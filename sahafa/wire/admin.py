@@ -5,7 +5,7 @@ make a draft of an item, and, on an article made from one, the agency's updates.
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -29,6 +29,8 @@ def when(value):
 
 @admin.register(Feed)
 class FeedAdmin(admin.ModelAdmin):
+    # Feeds are typed by editors: an address without a scheme is https, as Django 6 will do.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "format", "poll_minutes", "active", "health", "items_count"]
     list_filter = ["active", "format"]
     search_fields = ["name"]
