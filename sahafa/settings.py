@@ -317,6 +317,10 @@ SERVE_HOST = env.text("HOST", "127.0.0.1")
 SAHAFA_TRUSTED_PROXIES = frozenset(env.addresses("SAHAFA_TRUSTED_PROXIES", ["127.0.0.1", "::1"]))
 SERVE_PORT = env.integer("PORT", 8000, minimum=1, maximum=65535)
 SERVE_WORKERS = env.integer("WEB_CONCURRENCY", os.cpu_count() or 1, minimum=1)
+# One line per request from granian: off by default, as in gunicorn, because the shipped
+# nginx already logs every request and the line is Python work on every request, a large
+# share of a cached page's or a view beacon's. `sahafa demo` turns it on for its console.
+SERVE_ACCESS_LOG = env.flag("SAHAFA_ACCESS_LOG", False)
 # The password of the demo's `admin` account (`sahafa demo`); generated when empty.
 SAHAFA_ADMIN_PASSWORD = env.text("SAHAFA_ADMIN_PASSWORD")
 

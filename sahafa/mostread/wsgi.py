@@ -13,6 +13,7 @@ from sahafa.background.proxies import believe_proxies
 from . import views
 
 PATH = "/beacon/view"
+META = ("REMOTE_ADDR", "HTTP_X_FORWARDED_FOR", "HTTP_USER_AGENT")
 STATUS = {204: "204 No Content", 400: "400 Bad Request"}
 
 
@@ -28,7 +29,8 @@ class BeaconApplication:
             or self.session_cookie in environ.get("HTTP_COOKIE", "")
         ):
             return self.application(environ, start_response)
-        meta = dict(environ)
+        # Only what counting reads: copying the whole environ costs more than the rest.
+        meta = {name: environ.get(name, "") for name in META}
         believe_proxies(meta)
         params = dict(parse_qsl(environ.get("QUERY_STRING", "")))
         status = views.answer(params, meta)

@@ -26,12 +26,18 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=settings.SERVE_PORT)
         parser.add_argument("--workers", type=int, default=settings.SERVE_WORKERS)
         parser.add_argument(
+            "--access-log",
+            action="store_true",
+            default=settings.SERVE_ACCESS_LOG,
+            help="Print a line per request (default: SAHAFA_ACCESS_LOG, off).",
+        )
+        parser.add_argument(
             "--no-worker",
             action="store_true",
             help="Run no background task worker beside the site (run `sahafa worker` elsewhere).",
         )
 
-    def handle(self, *args, host, port, workers, no_worker, **options):
+    def handle(self, *args, host, port, workers, access_log, no_worker, **options):
         follow_served_address(host, port)
         call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"صحافة تعمل على http://{host}:{port}/"))
@@ -50,7 +56,7 @@ class Command(BaseCommand):
                 workers=workers,
                 blocking_threads=THREADS_PER_WORKER,
                 respawn_failed_workers=True,
-                log_access=True,
+                log_access=access_log,
             ).serve()
         finally:
             if supervisor is not None:

@@ -38,4 +38,4 @@ class Command(BaseCommand):
             "task worker; `sahafa send-digest` sends today's digest now."
         )
         if not no_serve:
-            call_command("serve", host=host, port=port)
+            call_command("serve", host=host, port=port, access_log=True)
