@@ -27,6 +27,7 @@ Stripping repeats until nothing applies, which makes ``stem`` idempotent and
 
 import re
 from functools import lru_cache
+from itertools import chain, repeat
 
 from .normalization import normalize, normalize_char, unify_hamza_seats
 from .stopwords import STOPWORDS
@@ -143,13 +144,13 @@ def analyze_with_spans(text: str) -> list[tuple[int, int, str]]:
     tatweel and invisible characters inside it and the marks that follow it, so that a
     search page can highlight the word as the reader sees it.
     """
-    normalized_chars: list[str] = []
-    source_index: list[int] = []
-    for index, char in enumerate(unify_hamza_seats(text)):
-        folded = normalize_char(char)
-        normalized_chars.append(folded)
-        source_index.extend([index] * len(folded))
+    # Per character, but in C (map, repeat, chain): this runs over every snippet and
+    # headline of a search page.
+    normalized_chars = list(map(normalize_char, unify_hamza_seats(text)))
     normalized = "".join(normalized_chars)
+    source_index = list(
+        chain.from_iterable(map(repeat, range(len(normalized_chars)), map(len, normalized_chars)))
+    )
 
     spans = []
     for match in _TOKEN.finditer(normalized):
