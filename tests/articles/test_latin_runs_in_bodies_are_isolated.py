@@ -110,7 +110,7 @@ def _element(children):
     opening = st.one_of(
         st.sampled_from(PLAIN_TAGS).map(lambda tag: (f"<{tag}>", tag)),
         st.just(('<a href="https://opec.org/?a=1&amp;b=OPEC+" title="OPEC+ x">', "a")),
-        st.just(('<abbr title="iPhone 15">', "abbr")),
+        st.just(('<abbr title="iPhone 15 > iPhone <14>">', "abbr")),
         st.just(('<span dir="ltr">', "span")),
         st.just(('<p dir="rtl">', "p")),
     )
