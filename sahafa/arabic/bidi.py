@@ -6,7 +6,9 @@ punctuation and numbers beside it are ordered by the wrong direction: «OPEC+» 
 «+OPEC». A run is what a reader takes as one left-to-right phrase: it starts with a
 left-to-right letter and ends with one or a digit, may hold spaces, digits and joining
 punctuation in between («Saudi Aramco»، «iPhone 15»، «U.S.»), and keeps a trailing «+» or
-«#» («OPEC+»، «C#»). A full stop or comma after it belongs to the Arabic sentence.
+«#» («OPEC+»، «C#»). A full stop or comma after it belongs to the Arabic sentence. An
+address quoted in the text («https://opec.org/press?id=7») is one run whatever its
+punctuation, up to the space or the sentence's punctuation that ends it.
 """
 
 import re
@@ -17,10 +19,16 @@ import unicodedata
 _CLASSES = {"L": "L", "EN": "D", "ES": "J", "ET": "J", "CS": "J", "WS": "J"}
 _RUN = re.compile(r"L(?:[LDJ]*[LD])?")
 _TRAILING = "+#"
+# An address starts with its scheme or «www.» and ends before a space, a quote or bracket
+# of the sentence, or the punctuation that closes the sentence around it.
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>«»“”\"'()\[\]]*[^\s<>«»“”\"'()\[\].,;:!?،؛؟]")
 
 
 def _classes(text):
-    return "".join(_CLASSES.get(unicodedata.bidirectional(char), "X") for char in text)
+    classes = [_CLASSES.get(unicodedata.bidirectional(char), "X") for char in text]
+    for address in _ADDRESS.finditer(text):
+        classes[address.start() : address.end()] = "L" * (address.end() - address.start())
+    return "".join(classes)
 
 
 def latin_runs(text: str) -> list[tuple[int, int]]:

@@ -2,13 +2,20 @@
 
 Images come only from the site's own media (MEDIA_URL, relative or under SAHAFA_BASE_URL)
 or, over https, from the hosts in SAHAFA_IMAGE_HOSTS: any other <img> is dropped whole, so
-a body cannot make readers' browsers call a tracker (a "pixel")."""
+a body cannot make readers' browsers call a tracker (a "pixel").
+
+Each Latin run in the body's text is stored isolated in `<bdi>` (sahafa/articles/bidi.py):
+an Arabic paragraph that starts with «OPEC+» stays right to left with its «+» in place,
+and the reader's page does no work per request for it. Bodies stored before that rule are
+rewritten by `sahafa resanitize`."""
 
 import re
 from urllib.parse import urlsplit
 
 import nh3
 from django.conf import settings
+
+from .bidi import isolate_in_html
 
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
@@ -60,4 +67,4 @@ _cleaner = nh3.Cleaner(
 
 
 def sanitize_body(html: str) -> str:
-    return _IMAGE_WITHOUT_SOURCE.sub("", _cleaner.clean(html or "")).strip()
+    return isolate_in_html(_IMAGE_WITHOUT_SOURCE.sub("", _cleaner.clean(html or "")).strip())

@@ -5,9 +5,9 @@ from django.dispatch import Signal
 
 # After a transaction commits, once, with every article it changed: `ids` (a frozenset of
 # primary keys) and `reasons` (a frozenset: "published", "scheduled", "edited", "imported",
-# "deleted", …), and `keys`: the surrogate keys of every page that shows them (read lazily,
-# once). Subscribers read the articles' current state; they never trust the reason for
-# what the state is.
+# "deleted", "markup" for stored HTML rewritten with the same words, …), and `keys`: the
+# surrogate keys of every page that shows them (read lazily, once). Subscribers read the
+# articles' current state; they never trust the reason for what the state is.
 articles_changed = Signal()
 
 # Inside the transaction, before articles are deleted, with `ids`: for the few subscribers

@@ -22,7 +22,8 @@ FIGURE_OR_IMAGE = re.compile(
     r"</figure>|(?P<bare><img\b[^>]*>)",
     re.S,
 )
-LINK_PARAGRAPH = re.compile(r'<p>\s*<a href="(?P<href>[^"]+)"[^>]*>[^<]*</a>\s*</p>')
+# The link's text is the address, stored with its Latin runs in <bdi> (articles/bidi.py).
+LINK_PARAGRAPH = re.compile(r'<p>\s*<a href="(?P<href>[^"]+)"[^>]*>(?:[^<]|</?bdi>)*</a>\s*</p>')
 
 
 def _attribute(tag, name):

@@ -11,9 +11,10 @@ from sahafa.articles import signals
 from . import engine, tasks
 
 # What never changes a list: an import batch (the import's `articles_imported` lists the
-# whole run at once), and a renamed section, tag or author (lists compare texts and ids,
-# not names; a section of 20,000 articles would otherwise be refingerprinted one by one).
-IGNORED_REASONS = {"imported", "renamed"}
+# whole run at once), a renamed section, tag or author (lists compare texts and ids, not
+# names; a section of 20,000 articles would otherwise be refingerprinted one by one), and
+# a body rewritten with the same words (`sahafa resanitize`).
+IGNORED_REASONS = {"imported", "renamed", "markup"}
 
 
 def on_changed(sender, ids, reasons, **kwargs):

@@ -10,10 +10,14 @@ from sahafa.articles import signals
 
 from . import indexing, tasks
 
+# What never changes an entry: an import batch (the import's `articles_imported` indexes
+# the whole run at once), and a body rewritten with the same words (`sahafa resanitize`).
+IGNORED_REASONS = {"imported", "markup"}
+
 
 def on_changed(sender, ids, reasons, **kwargs):
-    if reasons == {"imported"}:
-        return  # the import's `articles_imported` indexes the whole run at once
+    if reasons <= IGNORED_REASONS:
+        return
     tasks.index_articles.enqueue(sorted(ids))
 
 

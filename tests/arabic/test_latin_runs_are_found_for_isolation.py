@@ -22,6 +22,12 @@ def runs(text):
         ("وصل سعر البرميل إلى 80 دولاراً.", []),
         ("", []),
         ("Only English here.", ["Only English here"]),
+        (
+            "التفاصيل على https://opec.org/press?id=7&lang=ar.",
+            ["https://opec.org/press?id=7&lang=ar"],
+        ),
+        ("راجع (www.opec.org/نشرة) اليوم", ["www.opec.org/نشرة"]),
+        ("إصابات COVID-19 تتراجع", ["COVID-19"]),
     ],
 )
 def test_each_latin_run_is_found_whole_and_the_sentence_keeps_its_punctuation(text, expected):

@@ -73,7 +73,7 @@ def test_an_editor_publishes_a_mixed_direction_headline_that_reads_right(
 
     article = Article.objects.get()
     assert article.headline == HEADLINE
-    assert PARAGRAPH in article.body
+    assert PARAGRAPH.replace("G20", "<bdi>G20</bdi>") in article.body
     assert article.is_public
 
     page.goto(live_server.url + article.get_absolute_url())
@@ -159,3 +159,52 @@ def test_the_newsroom_inputs_stay_right_to_left_when_a_headline_starts_in_latin(
     editor_area.click()
     page.keyboard.insert_text(LATIN_FIRST)
     assert layout(page, EDITOR_AREA, "OPEC")["direction"] == "rtl"
+
+
+BODY_PARAGRAPH = "OPEC+ تبحث خفض الإنتاج في اجتماع فيينا، وفق Reuters."
+
+
+def test_a_body_paragraph_that_starts_with_a_latin_name_stays_right_to_left(
+    live_server, page, artifacts
+):
+    article = make_article(
+        "اجتماع فيينا للمنتجين", body=f"<p>{BODY_PARAGRAPH}</p><p>قال الوزير إن القرار قريب.</p>"
+    )
+
+    page.goto(live_server.url + article.get_absolute_url())
+    paragraph = ".article-body p:first-child"
+    assert layout(page, paragraph, "OPEC") == {"direction": "rtl", "isolated": "bdi"}
+    # «OPEC+» reads as written, then the Arabic goes on to its left; «Reuters» ends the
+    # sentence, its full stop after it on the left.
+    assert_reads_left_to_right(page, paragraph, "OPEC", "+")
+    assert_reads_right_to_left(page, paragraph, "+", "تبحث")
+    assert_reads_right_to_left(page, paragraph, "فيينا،", "وفق")
+    assert_reads_right_to_left(page, paragraph, "Reuters", ".")
+    # Right-aligned like the Arabic paragraph after it.
+    first = page.locator(paragraph).evaluate("p => p.getBoundingClientRect().right")
+    second = page.locator(".article-body p:nth-child(2)").evaluate(
+        "p => p.getBoundingClientRect().right"
+    )
+    assert abs(first - second) < 1
+    page.screenshot(path=artifacts / "mixed_direction_text-body.png", full_page=True)
+
+
+def test_an_editor_reopens_an_isolated_body_and_saves_it_without_loss(page, sign_in):
+    editor = make_user("editor", roles.EDITOR)
+    article = make_article("اجتماع فيينا للمنتجين", body=f"<p>{BODY_PARAGRAPH}</p>", by=editor)
+    stored = Article.objects.get(pk=article.pk).body
+    assert stored.startswith("<p><bdi>OPEC+</bdi> تبحث")
+
+    sign_in(page, "editor", next=f"/admin/articles/article/{article.pk}/change/")
+    editor_area = page.locator(EDITOR_AREA)
+    assert editor_area.inner_text().strip() == BODY_PARAGRAPH
+    assert layout(page, EDITOR_AREA, "OPEC")["direction"] == "rtl"
+    editor_area.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.insert_text(" وأكد Bloomberg ذلك.")
+    page.click("input[name=_save]")
+    page.wait_for_selector(".messagelist .success")
+
+    assert Article.objects.get(pk=article.pk).body == stored.replace(
+        ".</p>", ". وأكد <bdi>Bloomberg</bdi> ذلك.</p>"
+    )

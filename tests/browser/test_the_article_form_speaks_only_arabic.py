@@ -72,3 +72,28 @@ def test_an_editor_sees_the_article_form_in_arabic_only(page_in_tokyo, sign_in, 
     assert english == []
     for arabic in ["اليوم", "الآن", "منتصف الليل", "الظهر", "ملاحظة: أنت متقدم", "احفظ", "احذف"]:
         assert arabic in text, arabic
+
+
+# Each label of the rich-text editor's toolbar: the buttons' titles (their text is an
+# icon's name) and the words of their menus (headings, the pull quote's style, the table).
+TOOLBAR_LABELS = """toolbar => [...toolbar.querySelectorAll('*')].flatMap(element => [
+  element.title || '',
+  element.children.length || element.classList.contains('material-icons')
+    ? '' : element.textContent.trim(),
+]).filter(Boolean)"""
+
+
+def test_the_editor_toolbar_and_its_menus_speak_arabic(page, sign_in, artifacts):
+    make_user("editor", roles.EDITOR)
+    sign_in(page, "editor", next="/admin/articles/article/add/")
+    page.locator(".prose-editor .ProseMirror[contenteditable=true]").click()
+    page.keyboard.insert_text("نص الخبر")
+
+    labels = page.locator(".prose-menubar").first.evaluate(TOOLBAR_LABELS)
+    page.screenshot(path=artifacts / "article_form_in_arabic-toolbar.png")
+
+    # «HTML» is the name of the format, the same in Arabic newsrooms.
+    english = sorted({label for label in labels if re.search("[A-Za-z]", label)} - {"HTML"})
+    assert english == []
+    for arabic in ("عريض", "إدراج جدول", "دمج الخلايا", "الاقتباس: اقتباس بارز", "الاقتباس: عادي"):
+        assert arabic in labels, arabic

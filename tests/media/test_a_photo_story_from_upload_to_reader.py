@@ -68,7 +68,7 @@ def test_a_writer_builds_a_photo_story_and_readers_get_renditions(writer, editor
     assert ".wide-480.avif 480w" in lead_figure and ".wide-1440.avif 1440w" in lead_figure
     assert 'width="1600" height="900" fetchpriority="high"' in lead_figure
     assert 'loading="lazy"' not in lead_figure
-    body = re.search(r'<div class="article-body">.*?</div>\n', html, re.S).group(0)
+    body = re.search(r'<div class="article-body" dir="rtl">.*?</div>\n', html, re.S).group(0)
     assert body.count("<picture>") == 1
     assert ".full-480.webp 480w" in body and ".full-1000.webp 1000w" in body
     assert 'alt="متظاهرون يرفعون لافتات أمام مبنى البرلمان"' in body  # the library's alt
