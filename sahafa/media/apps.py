@@ -7,6 +7,9 @@ class MediaConfig(AppConfig):
     verbose_name = _("Media library")
 
     def ready(self):
-        from . import receivers
+        from sahafa.articles.templatetags.sahafa import CARD_PICTURES
+
+        from . import pictures, receivers
 
         receivers.connect()
+        CARD_PICTURES.append(pictures.listing_picture)

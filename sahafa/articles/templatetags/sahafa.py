@@ -35,6 +35,10 @@ LOGO_SIZE = 512
 # changing `data` in place; registered in their AppConfig.ready() (sahafa/live makes a
 # live blog's a LiveBlogPosting).
 JSON_LD_ADDITIONS = []
+# [function(article, lead) -> HTML or None]: an article's picture on listings when an add-on
+# has a better one than the uploaded original (sahafa/media: the library image's
+# renditions); the last registered wins. Cards keep it with the rest of their HTML.
+CARD_PICTURES = []
 # The characters that could close or confuse a <script> element, as JSON escapes.
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -130,7 +134,11 @@ def card(context, article, compact=False, hide_section=False):
     compact, hide_section = bool(compact), bool(hide_section)
     return fragments.render(
         "articles/_card.html",
-        {"card": article, "compact": compact, "hide_section": hide_section},
+        {
+            "card": article,
+            "compact": compact,
+            "hide_section": hide_section,
+        },
         varies_by=(
             article.pk,
             compact,
@@ -139,6 +147,27 @@ def card(context, article, compact=False, hide_section=False):
             getattr(article, "comment_count", None),
         ),
         request=context.get("request"),
+    )
+
+
+@register.simple_tag
+def card_picture(article, lead=False):
+    """The picture of `article` on a listing (the home page's lead story when `lead`): an
+    add-on's (CARD_PICTURES) or the uploaded original, decorative either way (its card's
+    headline says what it shows)."""
+    html = CARD_PICTURES[-1](article, lead=lead) if CARD_PICTURES else None
+    if html:
+        return html
+    if lead:
+        return format_html(
+            '<img class="lead-image" src="{}" alt="" width="1200" height="675" '
+            'fetchpriority="high">',
+            article.lead_image.url,
+        )
+    return format_html(
+        '<img class="card-image" src="{}" alt="" loading="lazy" decoding="async" '
+        'width="640" height="360">',
+        article.lead_image.url,
     )
 
 

@@ -10,28 +10,17 @@ from django.utils.html import format_html
 
 from .. import csp, pictures
 from ..body import render_body
-from ..models import LeadImage, Rendition
+from ..models import Rendition
 
 register = template.Library()
 
 
 @register.inclusion_tag("media/_lead_figure.html")
 def lead_figure(article):
-    if not article.lead_image:
-        # A library lead is mirrored into `lead_image`: without one there is none to read.
+    image = pictures.lead_library_image(article)
+    if image is None:
         return {"article": article}
-    placement = (
-        LeadImage.objects.filter(article_id=article.pk)
-        .select_related("image")
-        .prefetch_related("image__renditions")
-        .first()
-    )
-    if placement is None:
-        return {"article": article}
-    return {
-        "article": article,
-        "picture": pictures.picture(placement.image, Rendition.Crop.WIDE, lead=True),
-    }
+    return {"article": article, "picture": pictures.picture(image, Rendition.Crop.WIDE, lead=True)}
 
 
 @register.simple_tag(takes_context=True)
