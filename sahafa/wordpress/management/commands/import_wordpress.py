@@ -3,11 +3,11 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from sahafa.wordpress.importer import import_export
+from sahafa.wordpress.importer import Skips, import_export
 from sahafa.wordpress.wxr import WXRError
 
 # Skipped items listed one by one up to this many; beyond it, only the counts by reason.
-MAX_LISTED_SKIPS = 20
+MAX_LISTED_SKIPS = Skips.EXAMPLES
 STATUS_NAMES = {
     "published": "منشور",
     "scheduled": "مجدول",
@@ -119,4 +119,9 @@ class Command(BaseCommand):
             write(
                 f"صور لم تُنقل لأن مضيفها ليس من مضيفي الصور المسموح بها: {hosts}. "
                 "أضف المضيف (عبر https) إلى SAHAFA_IMAGE_HOSTS ثم أعد الاستيراد."
+            )
+        if kw.get("verbosity", 1) >= 2:
+            write(
+                "ذروة ذاكرة الاستيراد قبل فهرس البحث وقوائم «شاهد أيضاً»: "
+                f"{summary.import_peak_rss_kb // 1024} م.ب"
             )
