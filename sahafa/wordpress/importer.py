@@ -43,7 +43,7 @@ from sahafa.comments import workflow as comment_workflow
 from sahafa.comments.models import Comment
 from sahafa.imports.importer import _Lookups as JsonImportLookups
 
-from . import content, wxr
+from . import content, media, wxr
 from .models import ImportedComment, OldUrl
 
 _IMAGE_SOURCE = re.compile(r"""<img\b[^>]*?\ssrc=["']([^"']+)["']""", re.IGNORECASE)
@@ -122,6 +122,8 @@ class ImportSummary:
     unknown_shortcodes: Counter = field(default_factory=Counter)
     # Hosts of images the site's rules refuse (not its media, not SAHAFA_IMAGE_HOSTS).
     refused_image_hosts: Counter = field(default_factory=Counter)
+    media_downloaded: int = 0
+    media_failures: Skips = field(default_factory=Skips)  # (old address, reason)
     # Peak RSS of the process when the last batch had committed, before the bulk phase.
     import_peak_rss_kb: int = 0
 
@@ -169,6 +171,7 @@ class Importer:
         self.tags = {}
         self.lookups = JsonImportLookups()
         self.scratch = channel.scratch
+        self.downloader = None  # a media.Downloader with --download-media
 
     # -- one post ------------------------------------------------------------------------
 
@@ -204,6 +207,8 @@ class Importer:
         if featured and featured[0] and featured[0] not in body:
             caption = html.escape(featured[1])
             body = content._figure(featured[0], caption) + body
+        if self.downloader is not None:
+            body = self.bring_images(body, plain_text(post.title))
         for source in _IMAGE_SOURCE.findall(body):
             if not image_source_allowed(html.unescape(source)):
                 summary.refused_image_hosts[urlsplit(html.unescape(source)).netloc or source] += 1
@@ -239,6 +244,23 @@ class Importer:
             old_paths=self.old_paths(post),
             comments=post.comments,
         )
+
+    def bring_images(self, body, headline):
+        """The body with the old site's images (its attachments, or any on its host) in
+        the media library; an image that cannot be brought keeps its old address."""
+        host = urlsplit(self.site).netloc
+
+        def replace(match):
+            source = html.unescape(match.group(1))
+            caption = self.scratch.caption_of(source)
+            if caption is None and urlsplit(source).netloc != host:
+                return match.group(0)
+            local = self.downloader.local_url(source, alt=caption or headline, caption=caption)
+            if local is None:
+                return match.group(0)
+            return match.group(0).replace(match.group(1), html.escape(local))
+
+        return _IMAGE_SOURCE.sub(replace, body)
 
     def old_paths(self, post):
         """Every address WordPress answered for the post: `<link>`, `?p=ID`, and the date
@@ -532,10 +554,13 @@ def import_export(
     on_scanned=None,
     progress=None,
     phases=NoProgress,
+    download_media=False,
+    media_timeout=media.TIMEOUT,
 ):
     """Import the WXR export at `path`. WXRError (nothing written) if the file is unusable.
     `on_scanned(channel)` is told what the scan found (the item count, for a progress bar);
-    `progress(n)` is called after each committed batch with the items it consumed."""
+    `progress(n)` is called after each committed batch with the items it consumed.
+    `download_media` brings the old site's images into the media library (media.py)."""
     channel = wxr.scan(path)
     with channel.scratch:
         if on_scanned:
@@ -544,6 +569,10 @@ def import_export(
             channel, site_url=site_url, section_map=section_map, time_zone=time_zone, by=by
         )
         summary = ImportSummary(site=importer.site)
+        if download_media:
+            importer.downloader = media.Downloader(
+                summary.media_failures, by=by, timeout=media_timeout
+            )
         batch, consumed = [], 0
         for post in wxr.read(path):
             consumed += 1
@@ -562,6 +591,8 @@ def import_export(
         if batch or consumed:
             _commit(importer, batch, summary, progress, consumed)
         changed = importer.scratch.changed()
+        if importer.downloader is not None:
+            summary.media_downloaded = importer.downloader.downloaded
     # The import's own work ends here; what follows is the bulk phase shared with
     # `sahafa import-json` (search index, «شاهد أيضاً» lists), measured apart.
     summary.import_peak_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -266,6 +266,7 @@ class Scratch:
             CREATE TABLE attachment (id INTEGER PRIMARY KEY, url TEXT, caption TEXT,
                                      parent INTEGER, place INTEGER);
             CREATE INDEX attachment_parent ON attachment (parent, place);
+            CREATE INDEX attachment_url ON attachment (url);
             CREATE TABLE seen (id INTEGER PRIMARY KEY);
             CREATE TABLE changed (id INTEGER PRIMARY KEY);
             """
@@ -299,6 +300,11 @@ class Scratch:
             "SELECT id FROM attachment WHERE parent = ? ORDER BY place", (post_id,)
         )
         return [row[0] for row in rows]
+
+    def caption_of(self, url):
+        """The caption of the export's attachment at `url`; None if none is there."""
+        row = self.db.execute("SELECT caption FROM attachment WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
 
     def seen(self, post_id):
         return self.db.execute("SELECT 1 FROM seen WHERE id = ?", (post_id,)).fetchone() is not None

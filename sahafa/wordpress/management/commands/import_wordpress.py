@@ -52,10 +52,27 @@ class Command(BaseCommand):
             help="the old site's time zone, for dates the export gives in local time only "
             "(default: TIME_ZONE)",
         )
+        parser.add_argument(
+            "--download-media",
+            action="store_true",
+            help="bring the old site's images (featured images, attachments) into the media "
+            "library, where a network reaches it; an image that fails keeps its old address",
+        )
         parser.add_argument("--batch-size", type=int, default=200)
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
-    def handle(self, *args, path, site_url, section, time_zone, batch_size, no_progress, **kw):
+    def handle(
+        self,
+        *args,
+        path,
+        site_url,
+        section,
+        time_zone,
+        batch_size,
+        no_progress,
+        download_media,
+        **kw,
+    ):
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1.")
         hidden = no_progress or not sys.stderr.isatty()
@@ -79,6 +96,7 @@ class Command(BaseCommand):
                     on_scanned=on_scanned,
                     progress=bar.update,
                     phases=phases,
+                    download_media=download_media,
                 )
         except WXRError as error:
             raise CommandError(f"{error} لم يُستورد شيء.") from error
@@ -107,6 +125,16 @@ class Command(BaseCommand):
         for reason, count in summary.comment_skipped_reasons.most_common():
             write(f"  {reason}: {count}")
         write(f"العناوين القديمة المحوّلة الجديدة: {summary.redirects_created}")
+        if download_media:
+            write(f"الصور المنزّلة إلى مكتبة الوسائط: {summary.media_downloaded}")
+            failures = summary.media_failures
+            if failures:
+                write(f"صور تعذّر تنزيلها فبقيت بعناوينها القديمة: {len(failures)}")
+                for reason, count in failures.reasons.most_common():
+                    write(f"  {reason}: {count}")
+                if len(failures) <= MAX_LISTED_SKIPS:
+                    for url, reason in failures:
+                        write(f"    {url}: {reason}")
         if summary.unknown_shortcodes:
             names = "، ".join(
                 f"[{name}] ×{count}" for name, count in summary.unknown_shortcodes.most_common()
