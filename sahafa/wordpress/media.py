@@ -61,13 +61,13 @@ def fetch(url, timeout=TIMEOUT):
                 if size > most:
                     raise DownloadError(TOO_LARGE.format(limit=limit))
                 if time.monotonic() > deadline:
-                    raise DownloadError(TOO_SLOW.format(seconds=timeout))
+                    raise DownloadError(TOO_SLOW.format(seconds=f"{timeout:g}"))
                 parts.append(chunk)
             return b"".join(parts)
     except urllib.error.HTTPError as error:
         raise DownloadError(HTTP_ERROR.format(status=error.code)) from error
     except TimeoutError as error:
-        raise DownloadError(TOO_SLOW.format(seconds=timeout)) from error
+        raise DownloadError(TOO_SLOW.format(seconds=f"{timeout:g}")) from error
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", None) or error.strerror or error
         raise DownloadError(UNREACHABLE.format(reason=reason)) from error

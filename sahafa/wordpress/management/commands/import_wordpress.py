@@ -58,6 +58,13 @@ class Command(BaseCommand):
             help="bring the old site's images (featured images, attachments) into the media "
             "library, where a network reaches it; an image that fails keeps its old address",
         )
+        parser.add_argument(
+            "--media-timeout",
+            type=float,
+            default=30,
+            metavar="SECONDS",
+            help="with --download-media, the most one image may take (default 30)",
+        )
         parser.add_argument("--batch-size", type=int, default=200)
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
@@ -71,6 +78,7 @@ class Command(BaseCommand):
         batch_size,
         no_progress,
         download_media,
+        media_timeout,
         **kw,
     ):
         if batch_size < 1:
@@ -97,6 +105,7 @@ class Command(BaseCommand):
                     progress=bar.update,
                     phases=phases,
                     download_media=download_media,
+                    media_timeout=media_timeout,
                 )
         except WXRError as error:
             raise CommandError(f"{error} لم يُستورد شيء.") from error
