@@ -255,7 +255,9 @@ class Importer:
             caption = self.scratch.caption_of(source)
             if caption is None and urlsplit(source).netloc != host:
                 return match.group(0)
-            local = self.downloader.local_url(source, alt=caption or headline, caption=caption)
+            local = self.downloader.local_url(
+                source, alt=caption or headline, caption=caption or ""
+            )
             if local is None:
                 return match.group(0)
             return match.group(0).replace(match.group(1), html.escape(local))

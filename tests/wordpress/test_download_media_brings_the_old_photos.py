@@ -23,6 +23,8 @@ pytestmark = pytest.mark.django_db
 # bench/import_wordpress.py numbers the attachments of 5 posts 6, 1006, 2006, 3006, 4006:
 # each post's featured image.
 PHOTO, NOT_AN_IMAGE, GONE, HUGE, SLOW = (f"photo-{n}.jpg" for n in (6, 1006, 2006, 3006, 4006))
+# A picture in a body, on the old site's host but no attachment of the export.
+INLINE = "inline.jpg"
 
 
 class OldSite(BaseHTTPRequestHandler):
@@ -36,6 +38,7 @@ class OldSite(BaseHTTPRequestHandler):
             return
         body = {
             PHOTO: camera_jpeg((800, 450)),
+            INLINE: camera_jpeg((640, 360)),
             NOT_AN_IMAGE: b"<?php system($_GET['c']); ?>" * 20,
             HUGE: b"\xff" * (1024 * 1024 + 1),
             SLOW: camera_jpeg((100, 100)),
@@ -73,13 +76,16 @@ def test_the_old_photos_come_into_the_library_once(
     site, hits = old_site
     settings.SAHAFA_MEDIA_MAX_UPLOAD_MB = 1
     export = write_export(tmp_path / "old-site.xml", 5, attachments=1, site=site)
+    inline = f'<img src="{site}/wp-content/uploads/{INLINE}" alt="">'
+    body = "<content:encoded><![CDATA["
+    export.write_text(export.read_text().replace(body, body + inline, 1))  # the first post's
     options = ("--download-media", "--media-timeout", "1")
 
     report = import_wordpress(export, *options)
 
     # Nothing stopped the import: every post is an article.
     assert Article.objects.count() == 5
-    assert "الصور المنزّلة إلى مكتبة الوسائط: 1" in report
+    assert "الصور المنزّلة إلى مكتبة الوسائط: 2" in report
     assert "صور تعذّر تنزيلها فبقيت بعناوينها القديمة: 4" in report
     for url, reason in [
         (GONE, "أجاب الخادم 404"),
@@ -90,14 +96,17 @@ def test_the_old_photos_come_into_the_library_once(
         assert any(url in line and reason in line for line in report.splitlines()), (url, report)
     # The photo is the library's now, without the place it was taken, and the article
     # shows it from the library.
-    image = Image.objects.get()
+    image, inline_image = Image.objects.order_by("pk")
     assert (image.width, image.height) == (800, 450)
+    # The body's own picture has no caption in the export: its alt is the headline.
+    assert (inline_image.width, inline_image.caption) == (640, "")
     assert image.caption == "صورة رقم 6 من أرشيف الجريدة"
     with default_storage.open(image.file.name) as stored:
         picture = Pillow.open(io.BytesIO(stored.read()))
     assert picture.getexif().get_ifd(ExifTags.IFD.GPSInfo) == {}
     first = Article.objects.get(source_url=f"{site}/?p=1")
-    assert image.file.url in first.body
+    assert inline_image.alt == first.headline
+    assert image.file.url in first.body and inline_image.file.url in first.body
     assert site not in first.body
     page = client.get(first.get_absolute_url()).content.decode()
     assert image.file.name.rsplit(".", 1)[0].rsplit("/", 1)[1] in page
@@ -107,5 +116,5 @@ def test_the_old_photos_come_into_the_library_once(
     again = import_wordpress(export, *options)
 
     assert "الصور المنزّلة إلى مكتبة الوسائط: 0" in again
-    assert Image.objects.count() == 1
-    assert hits.count(PHOTO) == 1
+    assert Image.objects.count() == 2
+    assert (hits.count(PHOTO), hits.count(INLINE)) == (1, 1)
