@@ -7,7 +7,9 @@
 Each run imports into a fresh SQLite database in a temporary folder (`sahafa migrate`
 first), as a separate process, and reports the wall time of the import (articles, comments,
 old addresses, then the search index and «شاهد أيضاً» lists), articles per second, the peak
-RSS of the import process, and the wall time of the idempotent re-run. The synthetic
+RSS of the import process when its last batch has committed (the import's own memory), the
+peak RSS of the whole run (the bulk phase shared with `sahafa import-json` included: the
+import process or its largest worker), and the wall time of the idempotent re-run. The synthetic
 export has Arabic headlines and bodies without `<p>` (wpautop), three categories, tags, two
 comments per post (one a reply) and percent-encoded Arabic permalinks, so the file grows
 about 2.5 KB a post; memory should stay flat whatever its size.
@@ -38,10 +40,10 @@ HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
  xmlns:content="http://purl.org/rss/1.0/modules/content/"
  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
 <channel>
-<title>جريدة اصطناعية</title><link>https://synthetic.example.org</link>
+<title>جريدة اصطناعية</title><link>{site}</link>
 <wp:wxr_version>1.2</wp:wxr_version>
-<wp:base_site_url>https://synthetic.example.org</wp:base_site_url>
-<wp:base_blog_url>https://synthetic.example.org</wp:base_blog_url>
+<wp:base_site_url>{site}</wp:base_site_url>
+<wp:base_blog_url>{site}</wp:base_blog_url>
 <wp:author><wp:author_login><![CDATA[editor]]></wp:author_login>
 <wp:author_display_name><![CDATA[هيئة التحرير]]></wp:author_display_name></wp:author>
 """
@@ -61,10 +63,25 @@ def _comment(comment_id, parent, day):
     )
 
 
-def write_export(path, posts):
-    """A WXR 1.2 export of `posts` posts, written as a stream."""
+def _attachment(attachment_id, parent, site, day):
+    url = f"{site}/wp-content/uploads/{day[:7].replace('-', '/')}/photo-{attachment_id}.jpg"
+    return (
+        f"<item><title><![CDATA[صورة {attachment_id}]]></title>"
+        f"<link>{site}/?attachment_id={attachment_id}</link>"
+        f"<guid>{url}</guid>"
+        f"<excerpt:encoded><![CDATA[صورة رقم {attachment_id} من أرشيف الجريدة]]></excerpt:encoded>"
+        f"<wp:post_id>{attachment_id}</wp:post_id><wp:post_parent>{parent}</wp:post_parent>"
+        f"<wp:post_date>{day} 10:00:00</wp:post_date>"
+        f"<wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>"
+        f"<wp:attachment_url>{url}</wp:attachment_url></item>\n"
+    )
+
+
+def write_export(path, posts, *, attachments=0, site="https://synthetic.example.org"):
+    """A WXR 1.2 export of `posts` posts, written as a stream; each post has `attachments`
+    attachments of its own (the first its featured image), written after it."""
     with open(path, "w", encoding="utf-8") as out:
-        out.write(HEAD)
+        out.write(HEAD.format(site=site))
         for number in range(1, posts + 1):
             words = [WORDS[(number * 7 + i) % len(WORDS)] for i in range(12)]
             headline = " ".join(words[:8]) + f" {number}"
@@ -75,7 +92,7 @@ def write_export(path, posts):
             nicename, name = CATEGORIES[number % 3]
             out.write(
                 f"<item><title><![CDATA[{headline}]]></title>"
-                f"<link>https://synthetic.example.org/{year}/{month:02d}/{slug}/</link>"
+                f"<link>{site}/{year}/{month:02d}/{slug}/</link>"
                 f"<dc:creator><![CDATA[editor]]></dc:creator>"
                 f"<content:encoded><![CDATA[{body}]]></content:encoded>"
                 f"<excerpt:encoded><![CDATA[]]></excerpt:encoded>"
@@ -89,10 +106,23 @@ def write_export(path, posts):
                 f"<![CDATA[وسم {number % 50}]]></category>"
                 + _comment(number * 2, 0, date)
                 + _comment(number * 2 + 1, number * 2, date)
+                + (
+                    "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key>"
+                    f"<wp:meta_value>{first}</wp:meta_value></wp:postmeta>"
+                    if (first := _attachment_id(number, 0, posts)) and attachments
+                    else ""
+                )
                 + "</item>\n"
             )
+            for k in range(attachments):
+                out.write(_attachment(_attachment_id(number, k, posts), number, site, date))
         out.write("</channel>\n</rss>\n")
     return path
+
+
+def _attachment_id(post, k, posts):
+    """Attachment ids come after every post's id, as in WordPress (one sequence)."""
+    return posts + 1 + (post - 1) * 1000 + k
 
 
 def run(command, env):
@@ -105,18 +135,19 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, default=0, help="a synthetic export of N posts")
     parser.add_argument("--keep", default="", help="write the synthetic export here")
+    parser.add_argument("--attachments", type=int, default=0, help="attachments per synthetic post")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="sahafa-bench-wp-") as folder:
         if args.posts:
             export = Path(args.keep or Path(folder) / "export.xml")
-            write_export(export, args.posts)
+            write_export(export, args.posts, attachments=args.attachments)
         else:
             export = FIXTURE
         env = {**os.environ, "SAHAFA_VAR_DIR": folder}
         env.pop("DATABASE_URL", None)
         sahafa = [str(REPO / ".venv" / "bin" / "sahafa")]
         subprocess.run([*sahafa, "migrate", "-v0"], env=env, check=True)
-        command = [*sahafa, "import-wordpress", str(export), "--no-progress"]
+        command = [*sahafa, "import-wordpress", str(export), "--no-progress", "-v2"]
         seconds, report = run(command, env)
         peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         again, _ = run(command, env)
@@ -125,7 +156,9 @@ def main():
         print(report)
         print(f"export: {export} ({size_mb:.1f} MB)")
         print(f"import: {seconds:.1f} s, {articles / seconds:.0f} articles/s")
-        print(f"peak RSS of a child process: {peak_kb / 1024:.0f} MB")
+        import_peak = report.split("«شاهد أيضاً»: ")[1].split(" ")[0]
+        print(f"peak RSS of the import before the bulk phase: {import_peak} MB")
+        print(f"peak RSS of a child process, whole run: {peak_kb / 1024:.0f} MB")
         print(f"re-run (nothing changes): {again:.1f} s")
 
 

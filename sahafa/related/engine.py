@@ -4,7 +4,7 @@ inverted index, or many at once (import batches, `sahafa related --rebuild`) in 
 import json
 import multiprocessing
 import os
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from itertools import islice
 
 from django.db import connection, transaction
@@ -37,6 +37,8 @@ PUBLIC = Article.PUBLIC_STATUSES
 NEIGHBORS = 20
 # From this many articles, fingerprinting runs in one process per core.
 PARALLEL_FROM = 2000
+# Texts handed to a fingerprinting worker at a time.
+PROFILE_CHUNK = 256
 # Stays under SQLite's limit on query parameters.
 CHUNK = 900
 TEXT_FIELDS = ["headline", "kicker", "standfirst", "body", "section", "published_at", "status"]
@@ -382,16 +384,23 @@ def remove_article(article):
 _collection_cache = []
 
 
-def index_articles(articles, progress=NoProgress):
+def index_articles(articles, progress=NoProgress, count=None):
     """Fingerprint `articles` and compute their lists against the whole collection in
-    memory; each is also offered to the lists of the articles most similar to it."""
-    articles = [article for article in articles if article.status in PUBLIC]
-    if not articles:
+    memory; each is also offered to the lists of the articles most similar to it.
+    `articles` may be a stream (`count` then says about how many): each article's text is
+    dropped once profiled, so a run of 100,000 never holds 100,000 bodies at once."""
+    placed = {}  # only these are needed from here on: the texts weigh the most
+
+    def public():
+        for article in articles:
+            if article.status in PUBLIC:
+                placed[article.pk] = (article.section_id, article.published_at)
+                yield article
+
+    total = len(articles) if count is None else count
+    profiles = profiles_of(public(), progress, total)
+    if not profiles:
         return
-    profiles = profiles_of(articles, progress)
-    # Only these are needed from here on: the texts and term counts weigh the most.
-    placed = {article.pk: (article.section_id, article.published_at) for article in articles}
-    del articles
     # Consecutive import batches in one process reuse the collection the last one left,
     # while no other writer has changed the fingerprints in between.
     cached, _collection_cache[:] = _collection_cache[:], []
@@ -499,18 +508,35 @@ def merge_offers(collection, offers, pins):
     return changed
 
 
-def profiles_of(articles, progress):
-    """Profiles of `articles`; a large collection is analyzed on every core."""
+def profiles_of(articles, progress, total):
+    """Profiles of `articles` (an iterable of about `total`); a large collection is
+    analyzed on every core."""
     texts = (text_of(article) for article in articles)
-    bar = {"total": len(articles), "desc": "fingerprints", "unit": "article"}
+    bar = {"total": total, "desc": "fingerprints", "unit": "article"}
     cores = os.cpu_count() or 1
-    if len(articles) < PARALLEL_FROM or cores < 2:
+    if total < PARALLEL_FROM or cores < 2:
         return [profile_text(text) for text in progress(texts, **bar)]
+
     # Workers only analyze text: they never touch the database connection they inherit.
+    # A few chunks of texts wait for them at a time, read in this thread: reading is
+    # faster than analysis, and an unbounded queue would hold every text of the run.
+    def profiled(pool):
+        pending = deque()
+        for chunk in chunks(texts, PROFILE_CHUNK):
+            pending.append(pool.apply_async(_profiles, (chunk,)))
+            if len(pending) > 2 * cores:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
     with multiprocessing.get_context("fork").Pool(
         cores, initializer=die_with_parent, initargs=(os.getpid(),)
     ) as pool:
-        return list(progress(pool.imap(profile_text, texts, chunksize=256), **bar))
+        return list(progress(profiled(pool), **bar))
+
+
+def _profiles(texts):
+    return [profile_text(text) for text in texts]
 
 
 def index_imported(ids, progress=NoProgress):
@@ -524,7 +550,7 @@ def index_imported(ids, progress=NoProgress):
         for chunk in chunks(sorted(wanted))
         for article in Article.objects.filter(pk__in=chunk).only(*TEXT_FIELDS)
     )
-    index_articles(articles, progress=progress)
+    index_articles(articles, progress=progress, count=len(wanted))
     return len(wanted)
 
 
@@ -536,4 +562,6 @@ def rebuild(progress=NoProgress):
         Fingerprint.objects.all().delete()
         TermStatistic.objects.all().delete()
         articles = Article.objects.filter(status__in=PUBLIC).only(*TEXT_FIELDS)
-        index_articles(articles.iterator(chunk_size=2000), progress=progress)
+        index_articles(
+            articles.iterator(chunk_size=2000), progress=progress, count=articles.count()
+        )

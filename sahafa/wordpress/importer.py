@@ -20,6 +20,7 @@ What maps to what, and what is dropped: docs/wordpress.md.
 import html
 import ipaddress
 import re
+import resource
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -42,7 +43,7 @@ from sahafa.comments import workflow as comment_workflow
 from sahafa.comments.models import Comment
 from sahafa.imports.importer import _Lookups as JsonImportLookups
 
-from . import content, wxr
+from . import content, media, wxr
 from .models import ImportedComment, OldUrl
 
 _IMAGE_SOURCE = re.compile(r"""<img\b[^>]*?\ssrc=["']([^"']+)["']""", re.IGNORECASE)
@@ -82,30 +83,57 @@ COMMENT_STATE = "حالة تعليق غير معروفة ({status})"
 EMPTY_COMMENT = "تعليق فارغ"
 
 
+class Skips:
+    """What was left out: counted by reason, and only the first few kept by name, so a
+    site with a million pingbacks or pages reports them without holding them all."""
+
+    EXAMPLES = 20
+
+    def __init__(self):
+        self.count = 0
+        self.reasons = Counter()
+        self.examples = []  # (where, reason), the first EXAMPLES of them
+
+    def append(self, skip):
+        self.count += 1
+        self.reasons[skip[1]] += 1
+        if len(self.examples) < self.EXAMPLES:
+            self.examples.append(skip)
+
+    def __len__(self):
+        return self.count
+
+    def __iter__(self):
+        return iter(self.examples)
+
+
 @dataclass
 class ImportSummary:
     site: str = ""
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    skipped: list = field(default_factory=list)  # (where, reason)
+    skipped: Skips = field(default_factory=Skips)  # (where, reason)
     comments_created: int = 0
     comments_unchanged: int = 0
-    comments_skipped: list = field(default_factory=list)
+    comments_skipped: Skips = field(default_factory=Skips)
     redirects_created: int = 0
     statuses: Counter = field(default_factory=Counter)  # Sahafa status of created articles
     unknown_shortcodes: Counter = field(default_factory=Counter)
     # Hosts of images the site's rules refuse (not its media, not SAHAFA_IMAGE_HOSTS).
     refused_image_hosts: Counter = field(default_factory=Counter)
-    changed_ids: set = field(default_factory=set)
+    media_downloaded: int = 0
+    media_failures: Skips = field(default_factory=Skips)  # (old address, reason)
+    # Peak RSS of the process when the last batch had committed, before the bulk phase.
+    import_peak_rss_kb: int = 0
 
     @property
     def skipped_reasons(self):
-        return Counter(reason for _where, reason in self.skipped)
+        return self.skipped.reasons
 
     @property
     def comment_skipped_reasons(self):
-        return Counter(reason for _where, reason in self.comments_skipped)
+        return self.comments_skipped.reasons
 
 
 @dataclass
@@ -142,7 +170,8 @@ class Importer:
         self.sections = {}
         self.tags = {}
         self.lookups = JsonImportLookups()
-        self.seen = set()
+        self.scratch = channel.scratch
+        self.downloader = None  # a media.Downloader with --download-media
 
     # -- one post ------------------------------------------------------------------------
 
@@ -155,7 +184,7 @@ class Importer:
             return AUTO_DRAFT
         if post.status not in POST_STATUSES:
             return UNKNOWN_STATUS.format(status=post.status or "?")
-        if post.id in self.seen:
+        if self.scratch.seen(post.id):
             return REPEATED
         return None
 
@@ -167,18 +196,19 @@ class Importer:
         return naive.replace(tzinfo=self.time_zone)
 
     def fields(self, post, summary):
-        shortcodes = content.Shortcodes(
-            self.channel.attachments, self.channel.children.get(post.id, ())
-        )
+        attachments = self.scratch.attachments
+        shortcodes = content.Shortcodes(attachments, self.scratch.children(post.id))
         body = content.expand_embeds(post.content)
         if content.needs_autop(body):
             body = content.wpautop(body)
         body = shortcodes.expand(body)
         summary.unknown_shortcodes.update(shortcodes.unknown)
-        featured = self.channel.attachments.get(_int(post.meta.get("_thumbnail_id")))
+        featured = attachments.get(_int(post.meta.get("_thumbnail_id")))
         if featured and featured[0] and featured[0] not in body:
             caption = html.escape(featured[1])
             body = content._figure(featured[0], caption) + body
+        if self.downloader is not None:
+            body = self.bring_images(body, plain_text(post.title))
         for source in _IMAGE_SOURCE.findall(body):
             if not image_source_allowed(html.unescape(source)):
                 summary.refused_image_hosts[urlsplit(html.unescape(source)).netloc or source] += 1
@@ -214,6 +244,25 @@ class Importer:
             old_paths=self.old_paths(post),
             comments=post.comments,
         )
+
+    def bring_images(self, body, headline):
+        """The body with the old site's images (its attachments, or any on its host) in
+        the media library; an image that cannot be brought keeps its old address."""
+        host = urlsplit(self.site).netloc
+
+        def replace(match):
+            source = html.unescape(match.group(1))
+            caption = self.scratch.caption_of(source)
+            if caption is None and urlsplit(source).netloc != host:
+                return match.group(0)
+            local = self.downloader.local_url(
+                source, alt=caption or headline, caption=caption or ""
+            )
+            if local is None:
+                return match.group(0)
+            return match.group(0).replace(match.group(1), html.escape(local))
+
+        return _IMAGE_SOURCE.sub(replace, body)
 
     def old_paths(self, post):
         """Every address WordPress answered for the post: `<link>`, `?p=ID`, and the date
@@ -378,7 +427,7 @@ class Importer:
         summary.created += len(created)
         summary.updated += len(updated)
         summary.statuses.update(a.status for a, _p in created)
-        summary.changed_ids.update(changed | commented)
+        self.scratch.add_changed(changed | commented)
 
     def write_comments(self, articles, summary):
         """The batch's new comments, threaded; returns the ids of articles that got some."""
@@ -507,37 +556,51 @@ def import_export(
     on_scanned=None,
     progress=None,
     phases=NoProgress,
+    download_media=False,
+    media_timeout=media.TIMEOUT,
 ):
     """Import the WXR export at `path`. WXRError (nothing written) if the file is unusable.
     `on_scanned(channel)` is told what the scan found (the item count, for a progress bar);
-    `progress(n)` is called after each committed batch with the items it consumed."""
+    `progress(n)` is called after each committed batch with the items it consumed.
+    `download_media` brings the old site's images into the media library (media.py)."""
     channel = wxr.scan(path)
-    if on_scanned:
-        on_scanned(channel)
-    importer = Importer(
-        channel, site_url=site_url, section_map=section_map, time_zone=time_zone, by=by
-    )
-    summary = ImportSummary(site=importer.site)
-    batch, consumed = [], 0
-    for post in wxr.read(path):
-        consumed += 1
-        reason = importer.skip_reason(post)
-        if reason is None:
-            try:
-                batch.append(importer.fields(post, summary))
-                importer.seen.add(post.id)
-            except ValueError as error:
-                reason = str(error)
-        if reason is not None and post.type not in ("attachment", "revision", "nav_menu_item"):
-            summary.skipped.append((f"#{post.id}", reason))
-        if len(batch) >= batch_size:
+    with channel.scratch:
+        if on_scanned:
+            on_scanned(channel)
+        importer = Importer(
+            channel, site_url=site_url, section_map=section_map, time_zone=time_zone, by=by
+        )
+        summary = ImportSummary(site=importer.site)
+        if download_media:
+            importer.downloader = media.Downloader(
+                summary.media_failures, by=by, timeout=media_timeout
+            )
+        batch, consumed = [], 0
+        for post in wxr.read(path):
+            consumed += 1
+            reason = importer.skip_reason(post)
+            if reason is None:
+                try:
+                    batch.append(importer.fields(post, summary))
+                    importer.scratch.add_seen(post.id)
+                except ValueError as error:
+                    reason = str(error)
+            if reason is not None and post.type not in ("attachment", "revision", "nav_menu_item"):
+                summary.skipped.append((f"#{post.id}", reason))
+            if len(batch) >= batch_size:
+                _commit(importer, batch, summary, progress, consumed)
+                batch, consumed = [], 0
+        if batch or consumed:
             _commit(importer, batch, summary, progress, consumed)
-            batch, consumed = [], 0
-    if batch or consumed:
-        _commit(importer, batch, summary, progress, consumed)
+        changed = importer.scratch.changed()
+        if importer.downloader is not None:
+            summary.media_downloaded = importer.downloader.downloaded
+    # The import's own work ends here; what follows is the bulk phase shared with
+    # `sahafa import-json` (search index, «شاهد أيضاً» lists), measured apart.
+    summary.import_peak_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     if summary.created >= ANALYZE_AFTER and connection.vendor == "postgresql":
         _analyze()
-    changes.announce_import(summary.changed_ids, phases)
+    changes.announce_import(changed, phases)
     if summary.created >= ANALYZE_AFTER:
         _analyze()
     return summary

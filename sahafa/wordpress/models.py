@@ -56,3 +56,14 @@ class ImportedComment(models.Model):
 
     def __str__(self):
         return f"{self.site} comment {self.wp_id}"
+
+
+class ImportedImage(models.Model):
+    """An image of the old site brought into the media library by `--download-media`:
+    the key that keeps a re-run from downloading it twice."""
+
+    url = models.CharField(max_length=1000, unique=True)
+    image = models.ForeignKey("media.Image", on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self):
+        return self.url

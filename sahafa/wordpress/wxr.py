@@ -6,9 +6,18 @@ entities, no external entities: an XML bomb stops the import) and `iterparse`: e
 the export's size. `scan()` reads the file once before anything is written: it checks that
 the whole file is well-formed (an error names its line) and collects what items refer to
 across the file (authors, attachments), so the import pass may meet them in any order.
+
+What the scan collects per item (each attachment's URL and caption, which post it belongs
+to, where each post id first appears) is kept in a `Scratch` table on disk, not in memory:
+a 1 GB export has hundreds of thousands of attachments, and the import's memory must not
+grow with them.
 """
 
+import contextlib
 import html
+import os
+import sqlite3
+import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import unquote, urlsplit
@@ -94,9 +103,9 @@ class Channel:
     authors: dict = field(default_factory=dict)  # login -> display name
     categories: dict = field(default_factory=dict)  # nicename -> (name, parent nicename)
     tags: dict = field(default_factory=dict)  # nicename -> name
-    attachments: dict = field(default_factory=dict)  # id -> (url, caption)
-    children: dict = field(default_factory=dict)  # post id -> [attachment ids]
     items: int = 0
+    # The per-item facts of a scan (attachments, first places of post ids), on disk.
+    scratch: "Scratch | None" = None
 
     @property
     def site_url(self):
@@ -240,17 +249,105 @@ def read(path, channel=None):
     return channel
 
 
-def scan(path):
-    """Read the whole export once, writing nothing: WXRError if any of it is malformed;
-    else the Channel with the count of items, the authors, and every attachment's URL and
-    caption (a post may come before its attachments)."""
-    channel = Channel()
-    for post in read(path, channel):
+class Scratch:
+    """A throwaway SQLite file holding what the import looks up per item, so that memory
+    stays the same for 2,000 posts or 2,000,000: attachments (id -> URL, caption, parent
+    post), the ids of the posts already imported in this run (a later item with the same
+    id is a repeat), and the ids of the articles the import changed. Deleted when
+    closed."""
+
+    def __init__(self):
+        handle, self.path = tempfile.mkstemp(prefix="sahafa-wxr-", suffix=".sqlite3")
+        os.close(handle)
+        self.db = sqlite3.connect(self.path)
+        self.db.executescript(
+            """
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+            CREATE TABLE attachment (id INTEGER PRIMARY KEY, url TEXT, caption TEXT,
+                                     parent INTEGER, place INTEGER);
+            CREATE INDEX attachment_parent ON attachment (parent, place);
+            CREATE INDEX attachment_url ON attachment (url);
+            CREATE TABLE seen (id INTEGER PRIMARY KEY);
+            CREATE TABLE changed (id INTEGER PRIMARY KEY);
+            """
+        )
+        self.attachments = _Attachments(self.db)
+
+    def close(self):
+        self.db.close()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(self.path + suffix)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def note(self, post, place):
+        """Remember what the import pass needs of the item at `place` (0, 1, ...)."""
         if post.type == "attachment":
             url = post.attachment_url or post.guid
-            channel.attachments[post.id] = (url, (post.excerpt or "").strip())
-            if post.parent:
-                channel.children.setdefault(post.parent, []).append(post.id)
+            self.db.execute(
+                "INSERT OR REPLACE INTO attachment VALUES (?, ?, ?, ?, ?)",
+                (post.id, url, (post.excerpt or "").strip(), post.parent or None, place),
+            )
+
+    def children(self, post_id):
+        """The post's own attachments' ids, in file order (what a bare [gallery] shows)."""
+        rows = self.db.execute(
+            "SELECT id FROM attachment WHERE parent = ? ORDER BY place", (post_id,)
+        )
+        return [row[0] for row in rows]
+
+    def caption_of(self, url):
+        """The caption of the export's attachment at `url`; None if none is there."""
+        row = self.db.execute("SELECT caption FROM attachment WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
+
+    def seen(self, post_id):
+        return self.db.execute("SELECT 1 FROM seen WHERE id = ?", (post_id,)).fetchone() is not None
+
+    def add_seen(self, post_id):
+        self.db.execute("INSERT OR IGNORE INTO seen VALUES (?)", (post_id,))
+
+    def add_changed(self, ids):
+        self.db.executemany("INSERT OR IGNORE INTO changed VALUES (?)", ((i,) for i in ids))
+
+    def changed(self):
+        """The ids given to add_changed(), read back at the end of the run."""
+        return frozenset(row[0] for row in self.db.execute("SELECT id FROM changed"))
+
+
+class _Attachments:
+    """attachment id -> (url, caption), read from the scratch file: the mapping that
+    content.Shortcodes and the featured image look up."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def get(self, attachment_id, default=None):
+        row = self.db.execute(
+            "SELECT url, caption FROM attachment WHERE id = ?", (attachment_id,)
+        ).fetchone()
+        return tuple(row) if row else default
+
+
+def scan(path):
+    """Read the whole export once, writing nothing to the site: WXRError if any of it is
+    malformed; else the Channel with the count of items, the authors, and a Scratch with
+    every attachment's URL and caption (a post may come before its attachments). The
+    caller closes `channel.scratch`."""
+    channel = Channel()
+    channel.scratch = Scratch()
+    try:
+        for place, post in enumerate(read(path, channel)):
+            channel.scratch.note(post, place)
+        channel.scratch.db.commit()
+    except BaseException:
+        channel.scratch.close()
+        raise
     return channel
 
 

@@ -11,8 +11,9 @@ def peak_bytes_reading(path):
     tracemalloc.start()
     try:
         channel = wxr.scan(path)
-        for _post in wxr.read(path):
-            pass
+        with channel.scratch:
+            for _post in wxr.read(path):
+                pass
         return channel.items, tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()

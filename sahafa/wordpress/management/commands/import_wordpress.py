@@ -3,11 +3,11 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from sahafa.wordpress.importer import import_export
+from sahafa.wordpress.importer import Skips, import_export
 from sahafa.wordpress.wxr import WXRError
 
 # Skipped items listed one by one up to this many; beyond it, only the counts by reason.
-MAX_LISTED_SKIPS = 20
+MAX_LISTED_SKIPS = Skips.EXAMPLES
 STATUS_NAMES = {
     "published": "منشور",
     "scheduled": "مجدول",
@@ -52,10 +52,35 @@ class Command(BaseCommand):
             help="the old site's time zone, for dates the export gives in local time only "
             "(default: TIME_ZONE)",
         )
+        parser.add_argument(
+            "--download-media",
+            action="store_true",
+            help="bring the old site's images (featured images, attachments) into the media "
+            "library, where a network reaches it; an image that fails keeps its old address",
+        )
+        parser.add_argument(
+            "--media-timeout",
+            type=float,
+            default=30,
+            metavar="SECONDS",
+            help="with --download-media, the most one image may take (default 30)",
+        )
         parser.add_argument("--batch-size", type=int, default=200)
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
-    def handle(self, *args, path, site_url, section, time_zone, batch_size, no_progress, **kw):
+    def handle(
+        self,
+        *args,
+        path,
+        site_url,
+        section,
+        time_zone,
+        batch_size,
+        no_progress,
+        download_media,
+        media_timeout,
+        **kw,
+    ):
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1.")
         hidden = no_progress or not sys.stderr.isatty()
@@ -79,6 +104,8 @@ class Command(BaseCommand):
                     on_scanned=on_scanned,
                     progress=bar.update,
                     phases=phases,
+                    download_media=download_media,
+                    media_timeout=media_timeout,
                 )
         except WXRError as error:
             raise CommandError(f"{error} لم يُستورد شيء.") from error
@@ -107,6 +134,16 @@ class Command(BaseCommand):
         for reason, count in summary.comment_skipped_reasons.most_common():
             write(f"  {reason}: {count}")
         write(f"العناوين القديمة المحوّلة الجديدة: {summary.redirects_created}")
+        if download_media:
+            write(f"الصور المنزّلة إلى مكتبة الوسائط: {summary.media_downloaded}")
+            failures = summary.media_failures
+            if failures:
+                write(f"صور تعذّر تنزيلها فبقيت بعناوينها القديمة: {len(failures)}")
+                for reason, count in failures.reasons.most_common():
+                    write(f"  {reason}: {count}")
+                if len(failures) <= MAX_LISTED_SKIPS:
+                    for url, reason in failures:
+                        write(f"    {url}: {reason}")
         if summary.unknown_shortcodes:
             names = "، ".join(
                 f"[{name}] ×{count}" for name, count in summary.unknown_shortcodes.most_common()
@@ -119,4 +156,9 @@ class Command(BaseCommand):
             write(
                 f"صور لم تُنقل لأن مضيفها ليس من مضيفي الصور المسموح بها: {hosts}. "
                 "أضف المضيف (عبر https) إلى SAHAFA_IMAGE_HOSTS ثم أعد الاستيراد."
+            )
+        if kw.get("verbosity", 1) >= 2:
+            write(
+                "ذروة ذاكرة الاستيراد قبل فهرس البحث وقوائم «شاهد أيضاً»: "
+                f"{summary.import_peak_rss_kb // 1024} م.ب"
             )
