@@ -132,8 +132,13 @@ def indexes_built_after(model, loading):
         for name, _sql in indexes:
             cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
         yield
+        if connection.vendor == "postgresql":
+            # An index cannot be built over rows with foreign-key checks still deferred.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for _name, sql in indexes:
             cursor.execute(sql)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def insert_rows(model, fields, rows, conflict=""):
