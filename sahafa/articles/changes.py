@@ -11,6 +11,8 @@ from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils.functional import SimpleLazyObject
 
+from sahafa.arabic.sharing import sharing_bodies
+
 from . import signals, surrogate
 
 
@@ -81,8 +83,10 @@ class NoProgress:
 def announce_import(ids, progress=NoProgress):
     """The end of a bulk import: every batch has committed (and was announced). Sends
     `articles_imported`, whose subscribers do their bulk work now; `progress` is a
-    tqdm-like factory they show it through."""
-    signals.articles_imported.send(sender=NoProgress, ids=frozenset(ids), progress=progress)
+    tqdm-like factory they show it through. Subscribers share analyzed bodies for the length
+    of the send (`sahafa.arabic.sharing`), so each body is analyzed once."""
+    with sharing_bodies():
+        signals.articles_imported.send(sender=NoProgress, ids=frozenset(ids), progress=progress)
 
 
 # What the model signals of the articles app's own models mean as announcements. Add-ons

@@ -5,6 +5,7 @@ import json
 import multiprocessing
 import os
 from collections import Counter, defaultdict, deque
+from contextlib import contextmanager
 from itertools import islice
 
 from django.db import connection, transaction
@@ -97,9 +98,49 @@ def store_fingerprints(profiles):
             for f in fingerprints
         ),
     )
-    # In term order, the inserts walk the term index instead of jumping about it.
-    insert_rows(Posting, ["term", "article", "weight"], sorted(postings))
+    # Building the index once over the filled table beats keeping it up row by row when the
+    # run at least doubles the table (a first import: 30,000 articles, 736,000 postings).
+    with indexes_built_after(Posting, len(postings) >= Posting.objects.count()):
+        # In term order, the inserts walk the term index instead of jumping about it.
+        insert_rows(Posting, ["term", "article", "weight"], sorted(postings))
     return fingerprints, bool(known)
+
+
+@contextmanager
+def indexes_built_after(model, loading):
+    """While `loading`, without `model`'s secondary indexes; they are created again, the
+    same, at the end. Run inside a transaction: a failure leaves them as they were."""
+    if not loading:
+        yield
+        return
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT index.relname, pg_get_indexdef(index.oid) FROM pg_index "
+                "JOIN pg_class AS index ON index.oid = pg_index.indexrelid "
+                "WHERE pg_index.indrelid = %s::regclass "
+                "AND NOT pg_index.indisprimary AND NOT pg_index.indisunique",
+                [table],
+            )
+        else:
+            # Indexes SQLite makes itself (primary keys, UNIQUE) have no SQL and stay.
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master "
+                "WHERE type = 'index' AND tbl_name = %s AND sql IS NOT NULL",
+                [table],
+            )
+        indexes = cursor.fetchall()
+        for name, _sql in indexes:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+        yield
+        if connection.vendor == "postgresql":
+            # An index cannot be built over rows with foreign-key checks still deferred.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for _name, sql in indexes:
+            cursor.execute(sql)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def insert_rows(model, fields, rows, conflict=""):

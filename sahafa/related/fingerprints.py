@@ -2,6 +2,7 @@
 most distinctive terms, and a MinHash signature of its body for spotting wire copies."""
 
 import math
+import sys
 import zlib
 from collections import Counter
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from functools import cache
 import numpy as np
 from datasketch import MinHash
 
-from sahafa.arabic import analyze, normalize, plain_text
+from sahafa.arabic import analyze, normalize, sharing
 
 # A headline says what the story is about; the kicker and standfirst nearly so.
 HEADLINE_WEIGHT = 3
@@ -47,12 +48,19 @@ class Text:
     headline: str
     lead: str
     body_html: str
+    # The body's terms joined by spaces, when an earlier phase analyzed it (then the HTML
+    # is not sent along).
+    body_terms: str | None = None
 
 
 def text_of(article):
-    return Text(
-        article.pk, article.headline, f"{article.kicker}\n{article.standfirst}", article.body
-    )
+    """What fingerprinting reads of `article`, with its body's terms if an earlier bulk
+    phase of the run kept them (`sahafa.arabic.sharing`)."""
+    lead = f"{article.kicker}\n{article.standfirst}"
+    terms = sharing.take(article.body)
+    if terms is None:
+        return Text(article.pk, article.headline, lead, article.body)
+    return Text(article.pk, article.headline, lead, "", terms)
 
 
 def profile(article):
@@ -60,7 +68,12 @@ def profile(article):
 
 
 def profile_text(text):
-    body_terms = analyze(plain_text(text.body_html))
+    if text.body_terms is None:
+        body_terms = sharing.body_terms(text.body_html)
+    else:
+        # Interned, as the analyzer's cached stems are: a worker's chunk of profiles is
+        # pickled with one copy of each term, not one per article.
+        body_terms = [sys.intern(term) for term in text.body_terms.split()]
     counts = Counter(body_terms)
     for term in analyze(text.headline):
         counts[term] += HEADLINE_WEIGHT

@@ -1,6 +1,6 @@
 """What the index knows about an article: its fields, analyzed into terms."""
 
-from sahafa.arabic import analyze, plain_text
+from sahafa.arabic import analyze, sharing
 
 
 def source_fields(article):
@@ -22,7 +22,7 @@ def analyzed_fields(source):
         "headline": _terms(headline),
         "summary": _terms(f"{kicker}\n{standfirst}"),
         "meta": _terms("\n".join(names)),
-        "body": _terms(plain_text(body)),
+        "body": " ".join(sharing.body_terms(body)),
     }
 
 

@@ -14,6 +14,7 @@ from contextlib import nullcontext
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from sahafa.arabic import sharing
 from sahafa.articles.models import Article
 from sahafa.background.processes import die_with_parent
 
@@ -169,13 +170,24 @@ class _AnalysisPool:
         """Analyzed fields of each batch, in order, keeping a few batches in flight."""
         if not self.workers:
             for batch in batches:
-                yield [analyzed_fields(source_fields(article)) for article in _indexable(batch)]
+                sources = [source_fields(article) for article in _indexable(batch)]
+                yield _kept(sources, _analyzed_batch(sources))
             return
         pending = deque()
         for batch in batches:
             sources = [source_fields(article) for article in _indexable(batch)]
-            pending.append(self.executor.submit(_analyzed_batch, sources))
+            pending.append((sources, self.executor.submit(_analyzed_batch, sources)))
             if len(pending) > self.workers:
-                yield pending.popleft().result()
+                sources, analyzing = pending.popleft()
+                yield _kept(sources, analyzing.result())
         while pending:
-            yield pending.popleft().result()
+            sources, analyzing = pending.popleft()
+            yield _kept(sources, analyzing.result())
+
+
+def _kept(sources, fields):
+    """The analyzed `fields` of `sources`, their bodies' terms kept for a later bulk phase
+    of the same run (`sahafa.arabic.sharing`: the related fingerprints take them)."""
+    for source, values in zip(sources, fields, strict=True):
+        sharing.keep(source[4], values["body"])
+    return fields
