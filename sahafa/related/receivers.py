@@ -8,7 +8,7 @@ is the safety net.
 
 from sahafa.articles import signals
 
-from . import engine, tasks
+from . import tasks
 
 # What never changes a list: an import batch (the import's `articles_imported` lists the
 # whole run at once), a renamed section, tag or author (lists compare texts and ids, not
@@ -24,6 +24,10 @@ def on_changed(sender, ids, reasons, **kwargs):
 
 
 def on_imported(sender, ids, progress, **kwargs):
+    # Imported here, not above: the engine brings numpy, SciPy and datasketch, which a web
+    # worker (it only enqueues `refresh_lists`) never needs.
+    from . import engine
+
     engine.index_imported(ids, progress)
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from sahafa.arabic import normalize
 from sahafa.articles.templatetags.sahafa import dateline_time
 
-from . import drafting, polling, tasks
+from . import drafting, tasks
 from .models import ArticleSource, Feed, WireItem
 
 
@@ -65,6 +65,10 @@ class FeedAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Poll the selected feeds now"), permissions=["change"])
     def poll_now(self, request, queryset):
+        # Imported here: polling brings feedparser and the related engine's numpy, SciPy
+        # and datasketch, which no other page of a web worker needs.
+        from . import polling
+
         for feed in queryset:
             outcome = polling.poll(feed)
             if outcome.error:

@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from sahafa.background.retries import retried_task
 
-from . import polling
 from .models import Feed
 
 TICK_KEY = "wire:tick:{}"
@@ -23,6 +22,10 @@ LATE = timedelta(minutes=2)
 
 @retried_task
 def poll_due_feeds():
+    # In the task worker only: a web worker that enqueues this never loads feedparser and
+    # the related engine (sahafa/wire/admin.py).
+    from . import polling
+
     polling.poll_due()
     schedule_next()
 

@@ -39,7 +39,7 @@ def picture(name, colour):
 
 
 @pytest.fixture
-def newspaper(transactional_db):
+def newspaper(transactional_db, newsroom_roles_kept):
     now = timezone.now()
     politics = make_section("سياسة", slug="politics", order=1)
     economy = make_section("اقتصاد", slug="economy", order=2)

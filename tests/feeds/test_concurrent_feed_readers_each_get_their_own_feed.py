@@ -17,7 +17,7 @@ ROUNDS = 15
 
 
 @pytest.fixture
-def feeds(transactional_db):
+def feeds(transactional_db, newsroom_roles_kept):
     """The addresses of a handful of feeds, each with a story in it; committed, so the
     readers' threads (each with its own database connection) see them."""
     addresses = ["/feeds/"]

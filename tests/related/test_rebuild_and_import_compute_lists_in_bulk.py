@@ -63,7 +63,9 @@ def test_imported_articles_get_lists_in_bulk(db, background):
     import_and_check_the_cup_final()
 
 
-def test_import_batches_committed_one_after_another_build_on_each_other(transactional_db):
+def test_import_batches_committed_one_after_another_build_on_each_other(
+    transactional_db, newsroom_roles_kept
+):
     # Committed batches let the engine carry its in-memory collection to the next batch.
     import_and_check_the_cup_final()
 
