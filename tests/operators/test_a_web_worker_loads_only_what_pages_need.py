@@ -3,12 +3,8 @@ need, not the libraries only bulk work and the task worker use (numpy, SciPy and
 datasketch for «شاهد أيضاً», feedparser for the wire desk), which would add ~55 MB to
 every worker."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
+from tests.operators.test_a_bad_setting_stops_sahafa_at_start import run_python
 
-REPO = Path(__file__).resolve().parents[2]
 TASK_WORKER_ONLY = ("numpy", "scipy", "datasketch", "feedparser")
 
 
@@ -17,17 +13,7 @@ def test_a_web_worker_leaves_the_analysis_and_feed_libraries_to_the_task_worker(
         "import sys, sahafa.wsgi; "
         f"print(' '.join(name for name in {TASK_WORKER_ONLY!r} if name in sys.modules))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env={
-            "PATH": os.environ["PATH"],
-            "SAHAFA_VAR_DIR": str(tmp_path),
-            "SECRET_KEY": "tests-only-not-secret",
-        },
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        check=True,
-    )
 
-    assert result.stdout.split() == []
+    loaded = run_python(code, {"SECRET_KEY": "tests-only-not-secret"}, tmp_path)
+
+    assert loaded.split() == []
