@@ -11,7 +11,9 @@ from functools import cache
 import numpy as np
 from datasketch import MinHash
 
-from sahafa.arabic import analyze, normalize, sharing
+from sahafa.arabic import analyze, sharing
+
+from .headlines import headline_key
 
 # A headline says what the story is about; the kicker and standfirst nearly so.
 HEADLINE_WEIGHT = 3
@@ -90,11 +92,6 @@ def profile_text(text):
         shingle_hashes=shingle_hashes(shingles),
         headline_key=headline_key(text.headline),
     )
-
-
-def headline_key(headline):
-    """The normalized headline: two articles with the same key are the same story."""
-    return normalize(headline)[:300]
 
 
 def body_shingles(terms):

@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from sahafa.articles.models import Article
 
-from .fingerprints import headline_key
+from .headlines import headline_key
 from .models import Fingerprint, RelatedArticle, RelatedPin
 
 # «شاهد أيضاً» and the four of «اقرأ أيضاً».

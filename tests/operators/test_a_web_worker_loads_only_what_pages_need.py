@@ -9,8 +9,10 @@ TASK_WORKER_ONLY = ("numpy", "scipy", "datasketch", "feedparser")
 
 
 def test_a_web_worker_leaves_the_analysis_and_feed_libraries_to_the_task_worker(tmp_path):
+    # The WSGI application, then what its first request loads: every URL's views and the
+    # template tags of the article page.
     code = (
-        "import sys, sahafa.wsgi; "
+        "import sys, sahafa.wsgi, sahafa.urls, sahafa.related.templatetags.related; "
         f"print(' '.join(name for name in {TASK_WORKER_ONLY!r} if name in sys.modules))"
     )
 
