@@ -118,6 +118,28 @@ def processes(tmp_path, newsroom_roles_kept):
 
 
 @pytest.fixture
+def file_cache(settings, tmp_path):
+    """The demo's cache, shared by a machine's processes: its folder."""
+    location = tmp_path / "cache"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(location),
+        }
+    }
+    return location
+
+
+@pytest.fixture
+def shared_cache(request):
+    """A cache several processes share, as CACHE_URL: Redis in the production run, the
+    demo's file cache otherwise (the test process uses it too)."""
+    if os.environ.get("CACHE_URL", "").startswith("redis://"):
+        return os.environ["CACHE_URL"]
+    return f"file://{request.getfixturevalue('file_cache')}"
+
+
+@pytest.fixture
 def announced():
     """Every change announced during the story (`articles_changed`), as (reason, article id)
     pairs in the order sent; plain "edited" saves are left out."""

@@ -4,7 +4,8 @@ of any of its keys is never served again. Works with any cache every process sha
 
 Checking an entry's keys costs one read per key (45 for the front page; on the file cache
 a file each), so each process also remembers the entries it served lately, valid until
-the next purge anywhere: every purge writes a new stamp, and a hit reads only the stamp.
+the next purge anywhere: every purge writes a new stamp, and a hit reads only the stamp
+(sahafa/pagecache/stamps.py).
 """
 
 import hashlib
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from django.core.cache import cache
 
 from sahafa.articles.fragments import KeptPerVersion
+
+from . import stamps
 
 PREFIX = "pagecache"
 # After its freshness, an entry may still be served while one process renders it again.
@@ -48,7 +51,6 @@ def _version_key(key):
     return f"{PREFIX}:v:{key}"
 
 
-_STAMP_KEY = f"{PREFIX}:purged"
 # Entries remembered per process: the pages readers ask for most, a few MB at most.
 REMEMBERED_ENTRIES = 256
 
@@ -57,12 +59,7 @@ _remembered = KeptPerVersion(REMEMBERED_ENTRIES)
 
 
 def purge_stamp():
-    stamp = cache.get(_STAMP_KEY)
-    if stamp is None:
-        # Never written, or evicted: a new stamp, so no process trusts what it remembers.
-        cache.add(_STAMP_KEY, time.time_ns(), timeout=None)
-        stamp = cache.get(_STAMP_KEY)
-    return stamp
+    return stamps.current().read()
 
 
 def versions(keys):
@@ -75,7 +72,7 @@ def purge(keys):
     version = time.time_ns()
     cache.set_many({_version_key(key): version for key in keys}, timeout=None)
     # After the versions: a process that sees the new stamp finds the new versions too.
-    cache.set(_STAMP_KEY, version, timeout=None)
+    stamps.current().advance(version)
 
 
 def load(path, query):

@@ -2,8 +2,6 @@
 share one cache: a moderator's or an editor's change, made anywhere, shows through both at
 once, from stored pages and from the cards each process keeps."""
 
-import os
-
 import pytest
 from django.conf import settings as django_settings
 
@@ -13,21 +11,6 @@ from tests.factories import make_article, make_comment
 from tests.servers import get
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.deploy]
-
-
-@pytest.fixture
-def shared_cache(settings, tmp_path):
-    """The production run shares Redis; the SQLite run shares the demo's file cache."""
-    if os.environ.get("CACHE_URL", "").startswith("redis://"):
-        return os.environ["CACHE_URL"]
-    location = tmp_path / "cache"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(location),
-        }
-    }
-    return f"file://{location}"
 
 
 def test_an_approval_and_a_trashing_show_through_both_servers_at_once(processes, shared_cache):
