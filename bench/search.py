@@ -232,14 +232,33 @@ def percentiles(values):
     return {"p50": quantiles[49], "p95": quantiles[94], "p99": quantiles[98], "n": len(values)}
 
 
-def relevance(system, queries, same_headline):
+def relevance(system, queries, same_headline, misses=None):
+    """(MRR@10, Recall@10); each query whose article is not first is appended to ``misses``
+    as (query, target id, rank or None, the ids ranked above it)."""
     reciprocal_ranks, hits = [], 0
     for query, target in queries:
         relevant = same_headline[target]
-        rank = next((i for i, pk in enumerate(system.top10(query), 1) if pk in relevant), None)
+        found = system.top10(query)
+        rank = next((i for i, pk in enumerate(found, 1) if pk in relevant), None)
         reciprocal_ranks.append(1 / rank if rank else 0.0)
         hits += rank is not None
+        if misses is not None and rank != 1:
+            misses.append((query, target, rank, found[: (rank or 11) - 1]))
     return statistics.fmean(reciprocal_ranks), hits / len(queries)
+
+
+def print_misses(kind, misses):
+    """Each miss with its target's headline and the headlines ranked above it."""
+    from sahafa.articles.models import Article
+
+    print(f"\n{kind}: {len(misses)} queries not at rank 1")
+    for query, target, rank, above in misses:
+        headlines = dict(
+            Article.objects.filter(pk__in=[target, *above]).values_list("pk", "headline")
+        )
+        print(f"  «{query}» rank {rank or '>10'}: {headlines[target]}")
+        for pk in above[:3]:
+            print(f"      above: {headlines[pk]}")
 
 
 def serve_http():
@@ -278,6 +297,10 @@ def main():
     parser.add_argument("--queries", type=int, default=500, help="queries per variant")
     parser.add_argument("--seed", type=int, default=2015)
     parser.add_argument("--no-baselines", action="store_true")
+    parser.add_argument(
+        "--misses", choices=VARIANTS, action="append", default=[],
+        help="print Sahafa's queries of this variant whose article is not first",
+    )  # fmt: skip
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     args = parser.parse_args()
     if not args.corpus.is_dir():
@@ -341,10 +364,14 @@ def main():
     print(f"{'variant':18}" + "".join(f"{'MRR@10':>14}{'Recall@10':>12}" for _ in systems))
     for kind in VARIANTS:
         row = f"{kind:18}"
+        misses = []
         for system in systems:
-            mrr, recall = relevance(system, query_sets[kind], same_headline)
+            listed = misses if system is systems[0] and kind in args.misses else None
+            mrr, recall = relevance(system, query_sets[kind], same_headline, listed)
             row += f"{mrr:>14.3f}{recall:>12.3f}"
         print(row, flush=True)
+        if misses:
+            print_misses(kind, misses)
 
     print()
     all_queries = [pair for kind in VARIANTS for pair in query_sets[kind]]

@@ -60,20 +60,30 @@ def _most_matched(paragraphs, terms):
 
 
 def _first_match(paragraph, terms):
-    """Where the first word of ``paragraph`` whose term is in ``terms`` starts (0 if none).
+    """Where the first word of ``paragraph`` whose term is in ``terms`` starts (0 if none)."""
+    return next((start for start, _end, _term in matched_spans(paragraph, terms)), 0)
 
-    Analyzed a window at a time, cut at spaces (no word spans one): many stories are one
-    paragraph of thousands of characters, and the first match is usually near its start.
+
+def matched_spans(text, terms):
+    """``(start, end, term)`` for each word of ``text`` whose term is in ``terms``, in order,
+    lazily.
+
+    Analyzed a window at a time, cut at spaces (no word spans one), and only the windows
+    whose normalized text contains one of the terms (a term is its word with affixes
+    stripped): many stories are one paragraph of thousands of characters, and callers
+    usually want only the first match.
     """
     offset = 0
-    while offset < len(paragraph):
-        end = paragraph.find(" ", offset + MATCH_WINDOW_CHARS)
-        end = len(paragraph) if end < 0 else end
-        for start, _end, term in analyze_with_spans(paragraph[offset:end]):
-            if term in terms:
-                return offset + start
+    while offset < len(text):
+        end = text.find(" ", offset + MATCH_WINDOW_CHARS)
+        end = len(text) if end < 0 else end
+        window = text[offset:end]
+        folded = normalize(window)
+        if any(term in folded for term in terms):
+            for start, stop, term in analyze_with_spans(window):
+                if term in terms:
+                    yield offset + start, offset + stop, term
         offset = end
-    return 0
 
 
 def snippet(article, terms):

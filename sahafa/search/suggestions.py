@@ -15,11 +15,12 @@ query for every candidate, and one ranked lookup per corrected word.
 
 from django.utils import timezone
 
-from sahafa.arabic import STOPWORDS, analyze_with_spans, normalize, stem, tokenize
+from sahafa.arabic import STOPWORDS, normalize, stem, tokenize
 from sahafa.arabic.spelling import one_edit_away
 from sahafa.articles.models import Article
 
 from .backends import current_backend
+from .highlight import matched_spans
 from .models import SearchTerm
 from .query import MAX_CLAUSES, MAX_QUERY_CHARS, ParsedQuery
 
@@ -101,11 +102,11 @@ def _written_form(term, word):
     article = Article.objects.filter(pk__in=[pk for pk, _score in scored]).first()
     if article is None:
         return word
-    forms = [
-        text[start:end]
-        for text in (article.headline, article.kicker, article.standfirst, article.body_text)
-        for start, end, found in analyze_with_spans(text)
-        if found == term
-    ]
-    exact = [form for form in forms if normalize(form) == word]
-    return (exact or forms or [word])[0]
+    first = ""
+    for text in (article.headline, article.kicker, article.standfirst, article.body_text):
+        for start, end, _term in matched_spans(text, {term}):
+            form = text[start:end]
+            if normalize(form) == word:
+                return form
+            first = first or form
+    return first or word
