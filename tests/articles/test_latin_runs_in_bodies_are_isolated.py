@@ -11,7 +11,7 @@ from io import StringIO
 import nh3
 import pytest
 from django.core.management import call_command
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from sahafa.articles.bidi import isolate_in_html
@@ -136,6 +136,9 @@ def _as_nh3_cleans(html):
 @given(BODY)
 def test_the_rewrite_only_adds_isolates_and_changes_no_text(raw):
     cleaned = _as_nh3_cleans(raw)
+    # nh3 itself is not idempotent on some nestings («<h2><h2></h2></h2>» parses again as
+    # two headings): the claim is about bodies the sanitizer leaves as they are.
+    assume(_as_nh3_cleans(cleaned) == cleaned)
     rewritten = isolate_in_html(cleaned)
 
     # Tags, attributes and escaping are kept byte for byte: only <bdi> and </bdi> are new.
