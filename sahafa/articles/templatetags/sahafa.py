@@ -113,18 +113,22 @@ def today_dateline():
     )
 
 
-@register.simple_tag
-def card_time(value):
-    """«منذ 3 ساعات» for fresh news, the Gregorian date after a day, in a <time> element."""
-    if not value:
-        return ""
+def _card_time_text(value):
+    """«منذ 3 ساعات» for fresh news, the Gregorian date after a day."""
     age = timezone.now() - value
     if timedelta(0) <= age < RELATIVE_TIME_LIMIT:
-        text = relative_time(age.total_seconds(), settings.SAHAFA_DIGITS)
-    else:
-        local = _local(value)
-        text = format_gregorian(local.date(), settings.SAHAFA_DIGITS)
-    return format_html('<time datetime="{}">{}</time>', _local(value).isoformat(), text)
+        return relative_time(age.total_seconds(), settings.SAHAFA_DIGITS)
+    return format_gregorian(_local(value).date(), settings.SAHAFA_DIGITS)
+
+
+@register.simple_tag
+def card_time(value):
+    """A card's time text in a <time> element."""
+    if not value:
+        return ""
+    return format_html(
+        '<time datetime="{}">{}</time>', _local(value).isoformat(), _card_time_text(value)
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -134,18 +138,26 @@ def card(context, article, compact=False, hide_section=False):
     compact, hide_section = bool(compact), bool(hide_section)
     return fragments.render(
         "articles/_card.html",
-        {
-            "card": article,
-            "compact": compact,
-            "hide_section": hide_section,
-        },
+        {"card": article, "compact": compact, "hide_section": hide_section},
         varies_by=(
             article.pk,
             compact,
             hide_section,
-            card_time(article.published_at),
+            article.published_at and _card_time_text(article.published_at),
             getattr(article, "comment_count", None),
         ),
+        request=context.get("request"),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def lead_story(context, article):
+    """The front page's lead story, rendered once per content version like a card (its
+    picture and summary cost a query and the body's text)."""
+    return fragments.render(
+        "articles/_lead.html",
+        {"lead": article},
+        varies_by=(article.pk, article.published_at and _card_time_text(article.published_at)),
         request=context.get("request"),
     )
 
