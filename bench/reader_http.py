@@ -8,7 +8,8 @@ run, each configuration is loaded with `wrk -t2 -c16 -d<seconds>s` for every pag
 several rounds; the table shows the median req/s and latencies, and each configuration's
 req/s as a share of nginx serving the article's very bytes as a static file in the same run:
 
-- nginx file: the article page saved as a file, served by Debian's nginx (the ceiling);
+- nginx file: each stored page saved as a file, served by Debian's nginx (the ceiling;
+  shares are given of the article's file, as the issue asks, and of the page's own bytes);
 - cache hit: `sahafa serve` with the page cache on, every page already stored;
 - cold: `sahafa serve` with the page cache off (SAHAFA_PAGE_CACHE_SECONDS=0);
 - nginx + sahafa: deploy/nginx/sahafa.conf in front of the cache-hit server.
@@ -213,8 +214,15 @@ def main():
     try:
         hit_port, hit_process = servers.sahafa(600, args.workers)
         cold_port, cold_process = servers.sahafa(0, args.workers)
+        # Each stored page's very bytes as a file: the ceiling for that page (the front
+        # page is twice the article's size); the article's is the issue's reference.
         (folder / "www").mkdir()
-        (folder / "www" / "article.html").write_bytes(fetch(hit_port, article))
+        same_bytes = {}
+        for page, path in pages.items():
+            if page != "search":
+                name = page.replace(" ", "-").replace(".", "") + ".html"
+                (folder / "www" / name).write_bytes(fetch(hit_port, path))
+                same_bytes[page] = f"/{name}"
         static_port = servers.nginx(
             lambda port, root: f"server {{ listen 127.0.0.1:{port}; root {folder / 'www'}; }}"
         )
@@ -229,7 +237,7 @@ def main():
             )
         )
         targets = {
-            "nginx file": (static_port, {"article": "/article.html"}),
+            "nginx file": (static_port, same_bytes),
             "cache hit": (hit_port, pages),
             "cold": (cold_port, pages),
             "nginx + sahafa": (proxy_port, pages),
@@ -254,19 +262,24 @@ def main():
         servers.stop()
         shutil.rmtree(folder, ignore_errors=True)
 
-    ceiling = statistics.median(rate for rate, *_ in results[("nginx file", "article")])
+    def median_rate(name, page):
+        return statistics.median(run[0] for run in results[(name, page)])
+
+    ceiling = median_rate("nginx file", "article")
     backend = "PostgreSQL + Redis" if args.postgres else "SQLite + file cache"
     print(f"{backend}; {args.workers} web workers; wrk -t2 -c{args.connections} "
           f"-d{args.seconds}s; median of {args.rounds} rounds")  # fmt: skip
-    print("| server | page | req/s | of nginx file | p50 ms | p99 ms | non-2xx |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| server | page | req/s | of nginx, article file | of nginx, same bytes "
+          "| p50 ms | p99 ms | non-2xx |")  # fmt: skip
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for (name, page), runs in results.items():
-        rate = statistics.median(run[0] for run in runs)
+        rate = median_rate(name, page)
+        same = f"{rate / median_rate('nginx file', page):.0%}" if page in same_bytes else "—"
         p50 = statistics.median(run[1] for run in runs)
         p99 = statistics.median(run[2] for run in runs)
         errors = sum(run[3] for run in runs)
-        print(f"| {name} | {page} | {rate:,.0f} | {rate / ceiling:.0%} | {p50:.1f} | {p99:.1f} "
-              f"| {errors} |")  # fmt: skip
+        print(f"| {name} | {page} | {rate:,.0f} | {rate / ceiling:.0%} | {same} | {p50:.1f} "
+              f"| {p99:.1f} | {errors} |")  # fmt: skip
     for name, peaks in rss.items():
         print(f"peak RSS per worker, {name}: " + ", ".join(f"{peak:.0f} MB" for peak in peaks))
 
