@@ -577,9 +577,10 @@ def as_id_lists(collection, lists):
 # What forked list workers read: set before the pool forks, so they share it unpickled.
 _for_workers = {}
 LIST_CHUNK = 256
-# A chunk's cosines are a dense (rows × collection) array: at most this many cells (64 MB),
-# so 100,000 articles are listed 40 at a time rather than with 100 MB per worker.
-COSINE_CELLS = 16_000_000
+# A chunk's cosines are a dense (rows × collection) array, and the sparse product before
+# it can be as large (articles sharing a common term): at most this many cells (16 MB
+# dense), so 100,000 articles are listed 40 at a time, not 256 with 300 MB per worker.
+COSINE_CELLS = 4_000_000
 
 
 def lists_of(collection, pins, rows):

@@ -86,10 +86,14 @@ class Collection:
             blocks["ids"].append(np.array([e.article_id for e in entries], dtype=np.int64))
             blocks["sections"].append(np.array([e.section_id for e in entries], dtype=np.int64))
             blocks["timestamps"].append(np.array([e.timestamp for e in entries], dtype=np.float64))
-            blocks["signatures"].extend(signature_array(e.signature) for e in entries)
+            # One array per batch: nothing is held per article until the batches are stacked.
+            blocks["signatures"].append(
+                np.vstack([self.signatures[:0], *(signature_array(e.signature) for e in entries)])
+            )
             shingles = [shingle_array(e.shingle_hashes) for e in entries]
-            blocks["shingles"].extend(shingles)
+            blocks["shingles"].append(np.concatenate([self.shingles[:0], *shingles]))
             blocks["lengths"].append(np.array([len(h) for h in shingles], dtype=np.int64))
+            del shingles
             blocks["headlines"].append(
                 np.array([headline_number(e.headline_key) for e in entries], dtype=np.int64)
             )
