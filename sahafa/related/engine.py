@@ -132,7 +132,8 @@ def _stored(batches, idfs, unseen_idf, loading):
                     for f in fingerprints
                 ],
             )
-            # In term order, the inserts walk the term index instead of jumping about it.
+            # In term order (within the batch), the inserts walk the term index instead of
+            # jumping about it.
             insert_rows(Posting, ["term", "article", "weight"], sorted(postings))
             yield fingerprints
 
@@ -140,8 +141,8 @@ def _stored(batches, idfs, unseen_idf, loading):
 class SpilledProfiles:
     """A run's profiles on disk, in batches (an anonymous temporary file: nothing is left
     behind even by kill -9), read back batch by batch as often as needed: weighing them
-    needs the whole run's term counts first, and 100,000 profiles' term counts are about
-    half a gigabyte in memory."""
+    needs the whole run's term counts first, and a Counter of terms per article of the
+    run is what made the bulk phase's memory grow with it."""
 
     def __init__(self, profiles, size=PROFILE_CHUNK):
         self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
@@ -157,9 +158,6 @@ class SpilledProfiles:
                 yield pickle.load(self.file)
             except EOFError:
                 return
-
-    def __len__(self):
-        return len(self.ids)
 
     def close(self):
         self.file.close()
@@ -549,7 +547,7 @@ def list_profiled(spilled, progress):
             collection.extend(new)
         else:
             for _fingerprints in stored:
-                pass
+                pass  # Stored; the collection is then read back whole, in id order.
             collection = Collection()
             collection.extend(all_entries())
         transaction.on_commit(
