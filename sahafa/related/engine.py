@@ -2,9 +2,9 @@
 inverted index, or many at once (import batches, `sahafa related --rebuild`) in memory."""
 
 import json
-import multiprocessing
-import os
-from collections import Counter, defaultdict, deque
+import pickle
+import tempfile
+from collections import Counter, defaultdict
 from contextlib import contextmanager
 from itertools import islice
 
@@ -25,10 +25,18 @@ from django.db.models import (
 
 from sahafa.articles.changes import NoProgress
 from sahafa.articles.models import Article
-from sahafa.background.processes import die_with_parent
+from sahafa.background.pools import cores, in_order, worker_pool
 
 from . import signals
-from .fingerprints import idf, posting_terms, profile, profile_text, text_of, tfidf_vector
+from .fingerprints import (
+    POSTING_TERMS,
+    idf,
+    posting_terms,
+    profile,
+    profile_text,
+    text_of,
+    tfidf_vector,
+)
 from .models import Fingerprint, Posting, RelatedArticle, RelatedPin, TermStatistic
 from .scoring import CANDIDATES, LIST_LENGTH, Collection, Entry
 from .selection import SHOWN
@@ -54,56 +62,105 @@ def chunks(items, size=CHUNK):
 # Storing fingerprints
 
 
-def store_fingerprints(profiles):
-    """Weigh `profiles` against the collection's statistics (counting the new ones in) and
-    store their fingerprints and postings. Returns the fingerprints, and whether any of them
-    replaced one stored before."""
-    ids = [item.article_id for item in profiles]
-    known = set()
-    for chunk in chunks(ids):
-        known.update(Fingerprint.objects.filter(article_id__in=chunk).values_list("pk", flat=True))
-    counted = Counter()
-    for item in profiles:
-        if item.article_id not in known:
-            counted.update(item.term_counts.keys())
+def store_fingerprints(batches):
+    """Weigh the profiles in `batches` (lists of profiles; read twice, so a list or a
+    `SpilledProfiles`) against the collection's statistics (counting the new ones in) and
+    store their fingerprints and postings. Returns the stored fingerprints batch by batch
+    (consume them all inside the transaction), and whether any replaced one stored before."""
+    known, counted, terms, total = set(), Counter(), set(), 0
+    for batch in batches:
+        total += len(batch)
+        ids = [item.article_id for item in batch]
+        batch_known = set(
+            Fingerprint.objects.filter(article_id__in=ids).values_list("pk", flat=True)
+        )
+        known |= batch_known
+        for item in batch:
+            terms.update(item.term_counts)
+            if item.article_id not in batch_known:
+                counted.update(item.term_counts.keys())
+    new_count = total - len(known)
     # With no statistics yet (a first import), the counts are the ones just made.
     first = not TermStatistic.objects.exists()
     count_documents(counted)
     document_counts = dict(counted) if first else {}
-    for chunk in [] if first else chunks(set().union(*(i.term_counts for i in profiles))):
+    del counted
+    for chunk in [] if first else chunks(terms):
         document_counts.update(TermStatistic.objects.filter(term__in=chunk).values_list())
-    collection_size = Fingerprint.objects.count() + len(set(ids) - known)
+    del terms
+    collection_size = Fingerprint.objects.count() + new_count
     idfs = {term: idf(count, collection_size) for term, count in document_counts.items()}
-    fingerprints, postings = [], []
-    for item in profiles:
-        vector = tfidf_vector(item.term_counts, idfs, idf(0, collection_size))
-        fingerprints.append(
-            Fingerprint(
-                article_id=item.article_id,
-                vector=vector,
-                minhash=item.signature,
-                shingle_hashes=item.shingle_hashes,
-                headline_key=item.headline_key,
-            )
-        )
-        postings.extend((term, item.article_id, weight) for term, weight in posting_terms(vector))
+    del document_counts
     for chunk in chunks(known):
         Posting.objects.filter(article_id__in=chunk).delete()
         Fingerprint.objects.filter(article_id__in=chunk).delete()
-    insert_rows(
-        Fingerprint,
-        ["article", "vector", "minhash", "shingle_hashes", "headline_key"],
-        (
-            (f.article_id, json.dumps(f.vector), f.minhash, f.shingle_hashes, f.headline_key)
-            for f in fingerprints
-        ),
-    )
     # Building the index once over the filled table beats keeping it up row by row when the
     # run at least doubles the table (a first import: 30,000 articles, 736,000 postings).
-    with indexes_built_after(Posting, len(postings) >= Posting.objects.count()):
-        # In term order, the inserts walk the term index instead of jumping about it.
-        insert_rows(Posting, ["term", "article", "weight"], sorted(postings))
-    return fingerprints, bool(known)
+    loading = POSTING_TERMS * new_count >= Posting.objects.count()
+    return _stored(batches, idfs, idf(0, collection_size), loading), bool(known)
+
+
+def _stored(batches, idfs, unseen_idf, loading):
+    with indexes_built_after(Posting, loading):
+        for batch in batches:
+            fingerprints, postings = [], []
+            for item in batch:
+                vector = tfidf_vector(item.term_counts, idfs, unseen_idf)
+                fingerprints.append(
+                    Fingerprint(
+                        article_id=item.article_id,
+                        vector=vector,
+                        minhash=item.signature,
+                        shingle_hashes=item.shingle_hashes,
+                        headline_key=item.headline_key,
+                    )
+                )
+                postings.extend(
+                    (term, item.article_id, weight) for term, weight in posting_terms(vector)
+                )
+            insert_rows(
+                Fingerprint,
+                ["article", "vector", "minhash", "shingle_hashes", "headline_key"],
+                [
+                    (
+                        f.article_id,
+                        json.dumps(f.vector),
+                        f.minhash,
+                        f.shingle_hashes,
+                        f.headline_key,
+                    )
+                    for f in fingerprints
+                ],
+            )
+            # In term order (within the batch), the inserts walk the term index instead of
+            # jumping about it.
+            insert_rows(Posting, ["term", "article", "weight"], sorted(postings))
+            yield fingerprints
+
+
+class SpilledProfiles:
+    """A run's profiles on disk, in batches (an anonymous temporary file: nothing is left
+    behind even by kill -9), read back batch by batch as often as needed: weighing them
+    needs the whole run's term counts first, and a Counter of terms per article of the
+    run is what made the bulk phase's memory grow with it."""
+
+    def __init__(self, profiles, size=PROFILE_CHUNK):
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
+        self.ids = []
+        for batch in chunks(profiles, size):
+            self.ids.extend(item.article_id for item in batch)
+            pickle.dump(batch, self.file, pickle.HIGHEST_PROTOCOL)
+
+    def __iter__(self):
+        self.file.seek(0)
+        while True:
+            try:
+                yield pickle.load(self.file)
+            except EOFError:
+                return
+
+    def close(self):
+        self.file.close()
 
 
 @contextmanager
@@ -171,24 +228,46 @@ def count_documents(counted):
     )
 
 
-def load_entries(article_ids=None, vectors=True):
-    """Entries for the fingerprinted `article_ids` (all when None); without their term
-    vectors (empty) when only copies are to be told apart."""
-    if article_ids is None:
-        groups = [Fingerprint.objects.all()]
-    else:
-        groups = [Fingerprint.objects.filter(pk__in=chunk) for chunk in chunks(set(article_ids))]
-    columns = [
-        "article_id",
-        "minhash",
-        "shingle_hashes",
-        "headline_key",
-        "article__section_id",
-        "article__published_at",
-        *(["vector"] if vectors else []),
+ENTRY_COLUMNS = [
+    "article_id",
+    "minhash",
+    "shingle_hashes",
+    "headline_key",
+    "article__section_id",
+    "article__published_at",
+]
+
+
+def load_entries(article_ids, vectors=True):
+    """Entries for the fingerprinted `article_ids`; without their term vectors (empty) when
+    only copies are to be told apart."""
+    columns = [*ENTRY_COLUMNS, *(["vector"] if vectors else [])]
+    return [
+        entry
+        for chunk in chunks(set(article_ids))
+        for entry in _entries(Fingerprint.objects.filter(pk__in=chunk).values_list(*columns))
     ]
-    rows = [row for fingerprints in groups for row in fingerprints.values_list(*columns)]
-    tags = tag_ids(article_ids)
+
+
+def all_entries(size=2000):
+    """Every fingerprint's entry, in batches in id order, so the collection is built
+    without holding them all."""
+    last = 0
+    while True:
+        rows = list(
+            Fingerprint.objects.filter(pk__gt=last)
+            .order_by("pk")
+            .values_list(*ENTRY_COLUMNS, "vector")[:size]
+        )
+        if not rows:
+            return
+        last = rows[-1][0]
+        yield _entries(rows)
+
+
+def _entries(rows):
+    rows = list(rows)
+    tags = tag_ids(row[0] for row in rows)
     return [
         Entry(
             article_id=article_id,
@@ -204,23 +283,27 @@ def load_entries(article_ids=None, vectors=True):
     ]
 
 
-def tag_ids(article_ids=None):
+def tag_ids(article_ids):
     tags = defaultdict(set)
     through = Article.tags.through.objects.values_list("article_id", "tag_id")
-    if article_ids is None:
-        groups = [through]
-    else:
-        groups = [through.filter(article_id__in=chunk) for chunk in chunks(set(article_ids))]
-    for group in groups:
-        for article_id, tag_id in group:
+    for chunk in chunks(set(article_ids)):
+        for article_id, tag_id in through.filter(article_id__in=chunk):
             tags[article_id].add(tag_id)
     return tags
 
 
-def new_entries(fingerprints, articles):
-    """Entries for fingerprints just stored, from the articles they were made from
-    ({id: (section id, publication time)})."""
-    tags = tag_ids(articles)
+def new_entries(fingerprints):
+    """Entries for fingerprints just stored, the articles' section, date and tags read."""
+    ids = [fingerprint.article_id for fingerprint in fingerprints]
+    placed = {}
+    for chunk in chunks(ids):
+        placed.update(
+            (pk, (section_id, published_at))
+            for pk, section_id, published_at in Article.objects.filter(pk__in=chunk).values_list(
+                "pk", "section_id", "published_at"
+            )
+        )
+    tags = tag_ids(ids)
     return [
         Entry(
             article_id=fingerprint.article_id,
@@ -228,8 +311,8 @@ def new_entries(fingerprints, articles):
             signature=fingerprint.minhash,
             shingle_hashes=fingerprint.shingle_hashes,
             headline_key=fingerprint.headline_key,
-            section_id=articles[fingerprint.article_id][0],
-            timestamp=articles[fingerprint.article_id][1].timestamp(),
+            section_id=placed[fingerprint.article_id][0],
+            timestamp=placed[fingerprint.article_id][1].timestamp(),
             tag_ids=frozenset(tags[fingerprint.article_id]),
         )
         for fingerprint in fingerprints
@@ -260,15 +343,13 @@ def current_lists(article_ids):
     return lists
 
 
-def write_lists(lists):
+def write_lists(lists, announce=True):
     """Replace the stored lists of the articles in `lists` ({id: [(related id, score)]}),
-    and announce them once the transaction commits."""
+    and announce them once the transaction commits (unless the caller will)."""
     ids = frozenset(lists)
     with transaction.atomic():
-        if ids:
-            transaction.on_commit(
-                lambda: signals.lists_changed.send(sender=RelatedArticle, ids=ids), robust=True
-            )
+        if announce:
+            announce_lists(ids)
         # Two workers refreshing overlapping lists (an edit's and its neighbours') deleted
         # each other's rows in different orders: a deadlock on PostgreSQL. Locking the
         # articles first, always in id order, makes one wait for the other. (SQLite writes
@@ -286,6 +367,13 @@ def write_lists(lists):
                 for article_id, entries in lists.items()
                 for rank, (related_id, score) in enumerate(entries, start=1)
             ],
+        )
+
+
+def announce_lists(ids):
+    if ids:
+        transaction.on_commit(
+            lambda: signals.lists_changed.send(sender=RelatedArticle, ids=ids), robust=True
         )
 
 
@@ -339,7 +427,8 @@ def refresh_article(article):
     (an edit may have made it less similar to them)."""
     _collection_cache.clear()
     with transaction.atomic():
-        _fingerprints, replaced = store_fingerprints([profile(article)])
+        stored, replaced = store_fingerprints([[profile(article)]])
+        list(stored)
         update_list(article.pk, offer_to_neighbors=True)
         if replaced:
             pointing = RelatedArticle.objects.filter(related=article).exclude(article=article)
@@ -353,7 +442,8 @@ def update_list(article_id, offer_to_neighbors=False):
         return
     nearby = candidate_ids(article_id, own[0].vector)
     pins = pins_for([article_id])
-    collection = Collection(own + load_entries([*nearby, *pins.values()]))
+    entries = own + load_entries([*nearby, *pins.values()])
+    collection = Collection(entries)
     row = collection.position[article_id]
     positions, scores = collection.candidates(row, collection.cosines([row])[0])
     taken = taken_positions(collection, pins, article_id)
@@ -362,7 +452,7 @@ def update_list(article_id, offer_to_neighbors=False):
         offers = as_ids(
             collection, list(zip(positions[:NEIGHBORS], scores[:NEIGHBORS], strict=True))
         )
-        lists.update(offer(article_id, dict(offers), collection.entries))
+        lists.update(offer(article_id, dict(offers), entries))
     write_lists(lists)
 
 
@@ -428,57 +518,67 @@ _collection_cache = []
 def index_articles(articles, progress=NoProgress, count=None):
     """Fingerprint `articles` and compute their lists against the whole collection in
     memory; each is also offered to the lists of the articles most similar to it.
-    `articles` may be a stream (`count` then says about how many): each article's text is
-    dropped once profiled, so a run of 100,000 never holds 100,000 bodies at once."""
-    placed = {}  # only these are needed from here on: the texts weigh the most
-
-    def public():
-        for article in articles:
-            if article.status in PUBLIC:
-                placed[article.pk] = (article.section_id, article.published_at)
-                yield article
-
+    `articles` may be a stream (`count` then says about how many). What grows with the run
+    waits on disk (the profiles) or in the database (fingerprints, lists as they are
+    computed): memory holds the collection's arrays, about 2 KB an article."""
+    public = (article for article in articles if article.status in PUBLIC)
     total = len(articles) if count is None else count
-    profiles = profiles_of(public(), progress, total)
-    if not profiles:
-        return
+    spilled = SpilledProfiles(profiles_of(public, progress, total))
+    try:
+        if spilled.ids:
+            list_profiled(spilled, progress)
+    finally:
+        spilled.close()
+
+
+def list_profiled(spilled, progress):
     # Consecutive import batches in one process reuse the collection the last one left,
     # while no other writer has changed the fingerprints in between.
     cached, _collection_cache[:] = _collection_cache[:], []
     with transaction.atomic():
         size_before = Fingerprint.objects.count()
-        fingerprints, replaced = store_fingerprints(profiles)
-        ids = [item.article_id for item in profiles]
-        del profiles
+        stored, replaced = store_fingerprints(spilled)
+        new = (new_entries(fingerprints) for fingerprints in stored)
         if cached and cached[1] == size_before and not replaced:
             collection = cached[0]
-            collection.append(new_entries(fingerprints, placed))
+            collection.extend(new)
         elif size_before == 0:
-            collection = Collection(new_entries(fingerprints, placed))
+            collection = Collection()
+            collection.extend(new)
         else:
-            collection = Collection(load_entries())
+            for _fingerprints in stored:
+                pass  # Stored; the collection is then read back whole, in id order.
+            collection = Collection()
+            collection.extend(all_entries())
         transaction.on_commit(
             lambda: _collection_cache.extend([collection, len(collection)]), robust=True
         )
         pins = pins_for()
-        del fingerprints
-        rows = [collection.position[article_id] for article_id in ids]
-        lists, offers = {}, defaultdict(dict)
+        rows = [collection.position[article_id] for article_id in spilled.ids]
+        offers = defaultdict(dict)
         with progress(total=len(rows), desc="lists", unit="article") as bar:
+            # A batch's own lists are final as they come: written at once, not held.
             for chunk_lists, chunk_offers in lists_of(collection, pins, rows):
-                lists.update(chunk_lists)
+                write_lists(as_id_lists(collection, chunk_lists), announce=False)
                 for position, row, score in chunk_offers:
                     offers[position][row] = score
                 bar.update(len(chunk_lists))
-        lists.update(merge_offers(collection, offers, pins))
-        write_lists(
-            {int(collection.ids[row]): as_ids(collection, chosen) for row, chosen in lists.items()}
-        )
+        changed = as_id_lists(collection, merge_offers(collection, offers, pins))
+        write_lists(changed, announce=False)
+        announce_lists(frozenset(spilled.ids) | frozenset(changed))
+
+
+def as_id_lists(collection, lists):
+    return {int(collection.ids[row]): as_ids(collection, chosen) for row, chosen in lists.items()}
 
 
 # What forked list workers read: set before the pool forks, so they share it unpickled.
 _for_workers = {}
 LIST_CHUNK = 256
+# A chunk's cosines are a dense (rows × collection) array, and the sparse product before
+# it can be as large (articles sharing a common term): at most this many cells (16 MB
+# dense), so 100,000 articles are listed 40 at a time, not 256 with 300 MB per worker.
+COSINE_CELLS = 4_000_000
 
 
 def lists_of(collection, pins, rows):
@@ -486,15 +586,12 @@ def lists_of(collection, pins, rows):
     of it to its nearest neighbors outside `rows`, as (neighbor, row, score). A large run
     computes them on every core."""
     _for_workers.update(collection=collection, pins=pins, batch=frozenset(rows))
+    size = max(1, min(LIST_CHUNK, COSINE_CELLS // max(len(collection), 1)))
+    workers = cores() if len(rows) >= PARALLEL_FROM else 0
     try:
-        cores = os.cpu_count() or 1
-        if len(rows) < PARALLEL_FROM or cores < 2:
-            yield from map(_lists_for, chunks(rows, LIST_CHUNK))
-            return
-        with multiprocessing.get_context("fork").Pool(
-            cores, initializer=die_with_parent, initargs=(os.getpid(),)
-        ) as pool:
-            yield from pool.imap(_lists_for, chunks(rows, LIST_CHUNK))
+        with worker_pool(workers) as pool:
+            for _chunk, result in in_order(pool, _lists_for, chunks(rows, size), 2 * workers):
+                yield result
     finally:
         _for_workers.clear()
 
@@ -550,30 +647,17 @@ def merge_offers(collection, offers, pins):
 
 
 def profiles_of(articles, progress, total):
-    """Profiles of `articles` (an iterable of about `total`); a large collection is
-    analyzed on every core."""
+    """Profiles of `articles` (an iterable of about `total`), as a stream; a large
+    collection is analyzed on every core, a few chunks of texts ahead (reading is faster
+    than analysis, and an unbounded queue would hold every text of the run)."""
     texts = (text_of(article) for article in articles)
-    bar = {"total": total, "desc": "fingerprints", "unit": "article"}
-    cores = os.cpu_count() or 1
-    if total < PARALLEL_FROM or cores < 2:
-        return [profile_text(text) for text in progress(texts, **bar)]
-
-    # Workers only analyze text: they never touch the database connection they inherit.
-    # A few chunks of texts wait for them at a time, read in this thread: reading is
-    # faster than analysis, and an unbounded queue would hold every text of the run.
-    def profiled(pool):
-        pending = deque()
-        for chunk in chunks(texts, PROFILE_CHUNK):
-            pending.append(pool.apply_async(_profiles, (chunk,)))
-            if len(pending) > 2 * cores:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
-
-    with multiprocessing.get_context("fork").Pool(
-        cores, initializer=die_with_parent, initargs=(os.getpid(),)
-    ) as pool:
-        return list(progress(profiled(pool), **bar))
+    workers = cores() if total >= PARALLEL_FROM else 0
+    bar = progress(total=total, desc="fingerprints", unit="article")
+    with bar, worker_pool(workers) as pool:
+        batches = chunks(texts, PROFILE_CHUNK)
+        for _texts, profiles in in_order(pool, _profiles, batches, 2 * workers):
+            yield from profiles
+            bar.update(len(profiles))
 
 
 def _profiles(texts):

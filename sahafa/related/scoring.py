@@ -7,7 +7,9 @@ A candidate that is a copy of the article, or of an article already kept, is ski
 The constants are explained in docs/related.md.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
+from hashlib import blake2b
 
 import numpy as np
 from scipy import sparse
@@ -47,52 +49,75 @@ class Entry:
 
 
 class Collection:
-    """Fingerprints held as arrays, so that one article is compared with all at once."""
+    """Fingerprints held as arrays, so that one article is compared with all at once: no
+    Python object per article, so 100,000 articles take about 2 KB each (mostly the term
+    matrix, twice, and the shingles)."""
 
     def __init__(self, entries=()):
-        self.entries = []
-        self.position = {}
+        self.position = Positions()
         self.vocabulary = {}
         self.ids = np.zeros(0, dtype=np.int64)
         self.vectors = sparse.csr_matrix((0, 1), dtype=np.float32)
+        self.vectors_transposed = self.vectors.T.tocsr()
         self.sections = np.zeros(0, dtype=np.int64)
         self.timestamps = np.zeros(0, dtype=np.float64)
         self.signatures = np.zeros((0, MINHASH_PERMUTATIONS), dtype="<u4")
-        self.shingles = []
-        self.shingle_counts = np.zeros(0, dtype=np.float64)
+        # Every article's shingle hashes end to end; article i's are shingles[starts[i]:
+        # starts[i + 1]].
+        self.shingles = np.zeros(0, dtype="<u4")
+        self.starts = np.zeros(1, dtype=np.int64)
+        self.headlines = np.zeros(0, dtype=np.int64)
+        self.tags = []
+        self._tag_sets = {frozenset(): frozenset()}
         self.append(entries)
 
     def append(self, entries):
         """Add `entries` (articles not yet in the collection)."""
-        entries = list(entries)
-        start = len(self.entries)
-        self.entries.extend(entries)
-        self.position.update((entry.article_id, start + i) for i, entry in enumerate(entries))
-        block = _term_matrix([entry.vector for entry in entries], self.vocabulary)
+        self.extend([entries])
+
+    def extend(self, batches):
+        """Add batches of entries (a stream: each batch is reduced to arrays before the next
+        is read), stacking the arrays once."""
+        start = len(self)
+        blocks = defaultdict(list)
+        for batch in batches:
+            entries = list(batch)
+            blocks["vectors"].append(_term_matrix([e.vector for e in entries], self.vocabulary))
+            blocks["ids"].append(np.array([e.article_id for e in entries], dtype=np.int64))
+            blocks["sections"].append(np.array([e.section_id for e in entries], dtype=np.int64))
+            blocks["timestamps"].append(np.array([e.timestamp for e in entries], dtype=np.float64))
+            # One array per batch: nothing is held per article until the batches are stacked.
+            blocks["signatures"].append(
+                np.vstack([self.signatures[:0], *(signature_array(e.signature) for e in entries)])
+            )
+            shingles = [shingle_array(e.shingle_hashes) for e in entries]
+            blocks["shingles"].append(np.concatenate([self.shingles[:0], *shingles]))
+            blocks["lengths"].append(np.array([len(h) for h in shingles], dtype=np.int64))
+            del shingles
+            blocks["headlines"].append(
+                np.array([headline_number(e.headline_key) for e in entries], dtype=np.int64)
+            )
+            # Articles share a handful of tag combinations: one set for each.
+            self.tags.extend(self._tag_sets.setdefault(e.tag_ids, e.tag_ids) for e in entries)
+        if not blocks:
+            return
         width = max(len(self.vocabulary), 1)
-        self.vectors.resize((self.vectors.shape[0], width))
-        block.resize((block.shape[0], width))
-        self.vectors = sparse.vstack([self.vectors, block], format="csr")
+        stacked = [self.vectors, *blocks.pop("vectors")]
+        for block in stacked:
+            block.resize((block.shape[0], width))
+        self.vectors = sparse.vstack(stacked, format="csr")
+        del stacked
         self.vectors_transposed = self.vectors.T.tocsr()
-        self.ids = np.concatenate(
-            [self.ids, np.array([entry.article_id for entry in entries], dtype=np.int64)]
-        )
-        self.sections = np.concatenate(
-            [self.sections, np.array([entry.section_id for entry in entries], dtype=np.int64)]
-        )
-        self.timestamps = np.concatenate(
-            [self.timestamps, np.array([entry.timestamp for entry in entries], dtype=np.float64)]
-        )
-        self.signatures = np.vstack(
-            [self.signatures, *(signature_array(entry.signature) for entry in entries)]
-        )
-        self.shingles.extend(shingle_array(entry.shingle_hashes) for entry in entries)
-        self.shingle_counts = np.concatenate(
-            [self.shingle_counts, np.array([len(h) for h in self.shingles[start:]], dtype=float)]
-        )
+        for name in ("ids", "sections", "timestamps", "headlines"):
+            setattr(self, name, np.concatenate([getattr(self, name), *blocks.pop(name)]))
+        self.signatures = np.vstack([self.signatures, *blocks.pop("signatures")])
+        self.shingles = np.concatenate([self.shingles, *blocks.pop("shingles")])
+        lengths = np.concatenate(blocks.pop("lengths"))
+        self.starts = np.concatenate([self.starts, self.starts[-1] + np.cumsum(lengths)])
+        self.position.add(self.ids[start:], start)
 
     def __len__(self):
-        return len(self.entries)
+        return len(self.ids)
 
     def cosines(self, rows):
         """Dense (len(rows) × collection) cosine similarities."""
@@ -104,9 +129,9 @@ class Collection:
         gap = np.abs(self.timestamps[others] - self.timestamps[row])
         closeness = TIME_FLOOR + (1 - TIME_FLOOR) * np.exp2(-gap / TIME_HALF_LIFE_SECONDS)
         scores = cosines * section * closeness
-        tags = self.entries[row].tag_ids
+        tags = self.tags[row]
         if tags:
-            shared = [len(tags & self.entries[other].tag_ids) for other in others]
+            shared = [len(tags & self.tags[other]) for other in others]
             scores *= 1 + TAG_BOOST * np.minimum(shared, MAX_SHARED_TAGS)
         return scores
 
@@ -138,14 +163,14 @@ class Collection:
         return chosen
 
     def is_copy_of_any(self, position, others):
-        headline = self.entries[position].headline_key
-        if headline and any(self.entries[other].headline_key == headline for other in others):
+        others = np.asarray(others)
+        headline = self.headlines[position]
+        if headline and (self.headlines[others] == headline).any():
             return True
-        size = self.shingle_counts[position]
+        size = self.starts[position + 1] - self.starts[position]
         if not size:
             return False
-        others = np.asarray(others)
-        sizes = self.shingle_counts[others]
+        sizes = self.starts[others + 1] - self.starts[others]
         jaccard = (self.signatures[others] == self.signatures[position]).mean(axis=1)
         # |A∩B| from the Jaccard estimate and the set sizes. A trimmed wire copy is mostly
         # contained in the full story even when their Jaccard is low, and the estimate is
@@ -161,11 +186,15 @@ class Collection:
 
     def containment(self, first, second):
         """Share of the smaller body's shingles found in the other body."""
-        smaller = min(self.shingle_counts[first], self.shingle_counts[second])
+        first, second = self.shingles_of(first), self.shingles_of(second)
+        smaller = min(len(first), len(second))
         if not smaller:
             return 0.0
-        shared = np.intersect1d(self.shingles[first], self.shingles[second], assume_unique=True)
-        return len(shared) / smaller
+        shared = np.intersect1d(first, second, assume_unique=True)
+        return len(shared) / float(smaller)
+
+    def shingles_of(self, position):
+        return self.shingles[self.starts[position] : self.starts[position + 1]]
 
     def ranked_list(self, row, cosine_row, taken=()):
         return self.choose(row, *self.candidates(row, cosine_row), taken=taken)
@@ -192,3 +221,45 @@ def _term_matrix(vectors, vocabulary):
         (np.array(values, dtype=np.float32), (rows, columns)),
         shape=(len(vectors), max(len(vocabulary), 1)),
     )
+
+
+def headline_number(key):
+    """A normalized headline as 63 bits of its digest (0: none), so the collection holds a
+    number, not a string, per article; two different headlines among a million articles
+    share one with a chance of about 1 in 10^7."""
+    if not key:
+        return 0
+    return int.from_bytes(blake2b(key.encode(), digest_size=8).digest(), "little") >> 1 or 1
+
+
+class Positions:
+    """{article id: position in the collection}, held as two arrays rather than a dict of
+    Python integers."""
+
+    def __init__(self):
+        self.sorted_ids = np.zeros(0, dtype=np.int64)
+        self.order = np.zeros(0, dtype=np.int64)
+
+    def add(self, new_ids, start):
+        """Place `new_ids` at positions start, start + 1, ..."""
+        ids = np.concatenate([self.sorted_ids, new_ids])
+        order = np.concatenate([self.order, np.arange(start, start + len(new_ids))])
+        by_id = np.argsort(ids, kind="stable")
+        self.sorted_ids, self.order = ids[by_id], order[by_id]
+
+    def get(self, article_id, default=None):
+        if article_id is None:
+            return default
+        index = np.searchsorted(self.sorted_ids, article_id)
+        if index < len(self.sorted_ids) and self.sorted_ids[index] == article_id:
+            return int(self.order[index])
+        return default
+
+    def __getitem__(self, article_id):
+        position = self.get(article_id)
+        if position is None:
+            raise KeyError(article_id)
+        return position
+
+    def __contains__(self, article_id):
+        return self.get(article_id) is not None

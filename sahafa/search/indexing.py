@@ -5,10 +5,7 @@ Every function reads the articles as they are now and makes the index agree, so 
 one twice, or late, is harmless.
 """
 
-import multiprocessing
-import os
-from collections import Counter, deque
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter
 from contextlib import nullcontext
 
 from django.db import connection, transaction
@@ -16,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from sahafa.arabic import sharing
 from sahafa.articles.models import Article
-from sahafa.background.processes import die_with_parent
+from sahafa.background.pools import cores, in_order, worker_pool
 
 from .backends import current_backend
 from .documents import analyzed_fields, source_fields
@@ -122,8 +119,14 @@ def _index_in_bulk(ids, progress, bulk_load, batch_size=BATCH_SIZE):
     change = Counter()
     batches = [ids[start : start + batch_size] for start in range(0, len(ids), batch_size)]
     loading = current_backend().bulk_load() if bulk_load else nullcontext()
-    with transaction.atomic(), loading, _AnalysisPool(batches) as pool:
-        for batch, fields in zip(batches, pool.analyzed(batches), strict=True):
+    # Analysis is most of the work: in workers, one per core, while this process reads and
+    # writes the database, a few batches ahead.
+    workers = min(cores(), len(batches)) if len(batches) > 1 else 0
+    with transaction.atomic(), loading, worker_pool(workers) as pool:
+        sources = ([source_fields(article) for article in _indexable(batch)] for batch in batches)
+        analyzed = in_order(pool, _analyzed_batch, sources, ahead=workers)
+        for batch, (batch_sources, fields) in zip(batches, analyzed, strict=True):
+            _kept(batch_sources, fields)
             for entry in SearchEntry.objects.filter(pk__in=batch):
                 change.subtract(entry.terms())
             entries = [SearchEntry(**values) for values in fields]
@@ -143,51 +146,8 @@ def _index_in_bulk(ids, progress, bulk_load, batch_size=BATCH_SIZE):
     return len(ids)
 
 
-class _AnalysisPool:
-    """Text analysis of a rebuild in worker processes, one per core, while this process
-    reads and writes the database: analysis is most of a rebuild's work. Workers run only
-    ``sahafa.arabic`` code and never touch the database connection they inherit."""
-
-    def __init__(self, batches):
-        self.workers = min(os.cpu_count() or 1, len(batches)) if len(batches) > 1 else 0
-
-    def __enter__(self):
-        if self.workers:
-            context = multiprocessing.get_context("fork")
-            self.executor = ProcessPoolExecutor(
-                self.workers,
-                mp_context=context,
-                initializer=die_with_parent,
-                initargs=(os.getpid(),),
-            )
-        return self
-
-    def __exit__(self, *exc_info):
-        if self.workers:
-            self.executor.shutdown(cancel_futures=True)
-
-    def analyzed(self, batches):
-        """Analyzed fields of each batch, in order, keeping a few batches in flight."""
-        if not self.workers:
-            for batch in batches:
-                sources = [source_fields(article) for article in _indexable(batch)]
-                yield _kept(sources, _analyzed_batch(sources))
-            return
-        pending = deque()
-        for batch in batches:
-            sources = [source_fields(article) for article in _indexable(batch)]
-            pending.append((sources, self.executor.submit(_analyzed_batch, sources)))
-            if len(pending) > self.workers:
-                sources, analyzing = pending.popleft()
-                yield _kept(sources, analyzing.result())
-        while pending:
-            sources, analyzing = pending.popleft()
-            yield _kept(sources, analyzing.result())
-
-
 def _kept(sources, fields):
-    """The analyzed `fields` of `sources`, their bodies' terms kept for a later bulk phase
+    """Keep the bodies' terms in `fields` (analyzed from `sources`) for a later bulk phase
     of the same run (`sahafa.arabic.sharing`: the related fingerprints take them)."""
     for source, values in zip(sources, fields, strict=True):
         sharing.keep(source[4], values["body"])
-    return fields

@@ -13,11 +13,8 @@ a 1 GB export has hundreds of thousands of attachments, and the import's memory 
 grow with them.
 """
 
-import contextlib
 import html
-import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import unquote, urlsplit
@@ -253,13 +250,12 @@ class Scratch:
     """A throwaway SQLite file holding what the import looks up per item, so that memory
     stays the same for 2,000 posts or 2,000,000: attachments (id -> URL, caption, parent
     post), the ids of the posts already imported in this run (a later item with the same
-    id is a repeat), and the ids of the articles the import changed. Deleted when
-    closed."""
+    id is a repeat), and the ids of the articles the import changed. An empty name makes
+    it SQLite's private temporary file, which SQLite unlinks as soon as it has opened it:
+    it has no name in the temporary folder, so even kill -9 leaves nothing behind."""
 
     def __init__(self):
-        handle, self.path = tempfile.mkstemp(prefix="sahafa-wxr-", suffix=".sqlite3")
-        os.close(handle)
-        self.db = sqlite3.connect(self.path)
+        self.db = sqlite3.connect("")
         self.db.executescript(
             """
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
@@ -275,9 +271,6 @@ class Scratch:
 
     def close(self):
         self.db.close()
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(self.path + suffix)
 
     def __enter__(self):
         return self

@@ -45,8 +45,8 @@ def entry(number, article):
 
 
 def exact_copies(collection, first, second):
-    headline = collection.entries[first].headline_key
-    if headline and headline == collection.entries[second].headline_key:
+    headline = collection.headlines[first]
+    if headline and headline == collection.headlines[second]:
         return True
     return collection.containment(first, second) >= COPY_CONTAINMENT
 

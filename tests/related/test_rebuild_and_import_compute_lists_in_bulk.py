@@ -3,6 +3,7 @@ in bulk, as the newsroom's own publishing would."""
 
 from io import StringIO
 
+import pytest
 from django.core.management import CommandError, call_command
 
 from sahafa.imports.importer import import_records
@@ -112,17 +113,29 @@ def test_a_new_story_needs_no_rebuild_to_reach_imported_ones(db, sports, backgro
     assert shown_for(final) == [celebration]
 
 
-def test_a_large_rebuild_analyzes_on_every_core_with_the_same_result(
-    sports, background, monkeypatch
+@pytest.mark.parametrize(
+    "knob",
+    [
+        # A large collection is analyzed and listed on every core.
+        ("PARALLEL_FROM", 1),
+        # A large collection is listed a few rows at a time (each row's cosines with every
+        # article are a dense array): the lists must not depend on how many go together.
+        ("COSINE_CELLS", 1),
+    ],
+    ids=["on-every-core", "one-row-at-a-time"],
+)
+def test_a_large_rebuild_splits_its_work_with_the_same_result(
+    sports, background, monkeypatch, knob
 ):
     from sahafa.related import engine
 
     for number, story in enumerate([CUP_FINAL, CUP_CELEBRATION, *CUP_FOLLOW_UPS]):
         publish_story(story, section=sports, published_at=hours_ago(9 - number))
     call_command("related", "--rebuild", verbosity=0, stdout=StringIO())
-    in_one_process = stored_lists()
+    in_one_go = stored_lists()
+    RelatedArticle.objects.all().delete()
 
-    monkeypatch.setattr(engine, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(engine, *knob)
     call_command("related", "--rebuild", verbosity=0, stdout=StringIO())
 
-    assert stored_lists() == in_one_process
+    assert stored_lists() == in_one_go
