@@ -4,10 +4,12 @@ inverted index, or many at once (import batches, `sahafa related --rebuild`) in 
 import json
 import pickle
 import tempfile
+from array import array
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from itertools import islice
 
+import numpy as np
 from django.db import connection, transaction
 from django.db.models import (
     Case,
@@ -146,7 +148,7 @@ class SpilledProfiles:
 
     def __init__(self, profiles, size=PROFILE_CHUNK):
         self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
-        self.ids = []
+        self.ids = array("q")
         for batch in chunks(profiles, size):
             self.ids.extend(item.article_id for item in batch)
             pickle.dump(batch, self.file, pickle.HIGHEST_PROTOCOL)
@@ -519,8 +521,9 @@ def index_articles(articles, progress=NoProgress, count=None):
     """Fingerprint `articles` and compute their lists against the whole collection in
     memory; each is also offered to the lists of the articles most similar to it.
     `articles` may be a stream (`count` then says about how many). What grows with the run
-    waits on disk (the profiles) or in the database (fingerprints, lists as they are
-    computed): memory holds the collection's arrays, about 2 KB an article."""
+    waits on disk (the profiles, the collection's arrays) or in the database (fingerprints,
+    lists as they are computed): memory holds a chunk's work, a block of the collection
+    and about 40 bytes an article (ids and positions)."""
     public = (article for article in articles if article.status in PUBLIC)
     total = len(articles) if count is None else count
     spilled = SpilledProfiles(profiles_of(public, progress, total))
@@ -543,18 +546,18 @@ def list_profiled(spilled, progress):
             collection = cached[0]
             collection.extend(new)
         elif size_before == 0:
-            collection = Collection()
+            collection = Collection(scratch=True)
             collection.extend(new)
         else:
             for _fingerprints in stored:
                 pass  # Stored; the collection is then read back whole, in id order.
-            collection = Collection()
+            collection = Collection(scratch=True)
             collection.extend(all_entries())
         transaction.on_commit(
             lambda: _collection_cache.extend([collection, len(collection)]), robust=True
         )
         pins = pins_for()
-        rows = [collection.position[article_id] for article_id in spilled.ids]
+        rows = collection.position.of(np.array(spilled.ids, dtype=np.int64))
         offers = defaultdict(dict)
         with progress(total=len(rows), desc="lists", unit="article") as bar:
             # A batch's own lists are final as they come: written at once, not held.
@@ -562,6 +565,7 @@ def list_profiled(spilled, progress):
                 write_lists(as_id_lists(collection, chunk_lists), announce=False)
                 for position, row, score in chunk_offers:
                     offers[position][row] = score
+                collection.release()
                 bar.update(len(chunk_lists))
         changed = as_id_lists(collection, merge_offers(collection, offers, pins))
         write_lists(changed, announce=False)
@@ -585,12 +589,15 @@ def lists_of(collection, pins, rows):
     """(lists, offers) for each chunk of `rows`: each row's chosen list, and the offers
     of it to its nearest neighbors outside `rows`, as (neighbor, row, score). A large run
     computes them on every core."""
-    _for_workers.update(collection=collection, pins=pins, batch=frozenset(rows))
+    batch = np.zeros(len(collection), dtype=bool)
+    batch[rows] = True
+    _for_workers.update(collection=collection, pins=pins, batch=batch)
     size = max(1, min(LIST_CHUNK, COSINE_CELLS // max(len(collection), 1)))
     workers = cores() if len(rows) >= PARALLEL_FROM else 0
+    row_chunks = (rows[start : start + size].tolist() for start in range(0, len(rows), size))
     try:
         with worker_pool(workers) as pool:
-            for _chunk, result in in_order(pool, _lists_for, chunks(rows, size), 2 * workers):
+            for _chunk, result in in_order(pool, _lists_for, row_chunks, 2 * workers):
                 yield result
     finally:
         _for_workers.clear()
@@ -605,8 +612,9 @@ def _lists_for(chunk):
         taken = taken_positions(collection, pins, article_id)
         lists[row] = collection.choose(row, positions, scores, taken)
         for position, score in zip(positions[:NEIGHBORS], scores[:NEIGHBORS], strict=True):
-            if position not in batch:
+            if not batch[position]:
                 offers.append((int(position), row, float(score)))
+    collection.release()
     return lists, offers
 
 

@@ -7,6 +7,9 @@ A candidate that is a copy of the article, or of an article already kept, is ski
 The constants are explained in docs/related.md.
 """
 
+import mmap
+import os
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from hashlib import blake2b
@@ -26,12 +29,18 @@ TIME_FLOOR = 0.6
 MIN_COSINE = 0.08
 CANDIDATES = 60
 LIST_LENGTH = 10
+# Articles whose term weights are read at a time to compute cosines.
+BLOCK = 16384
 # Share of the shorter body's shingles found in the other body that makes it a copy.
 COPY_CONTAINMENT = 0.5
 # An estimated containment from which the exact shingle sets are compared.
 COPY_SUSPICION = 0.15
 # A body under this share of the other's length is compared exactly whatever the estimate.
 UNEVEN_SIZES = 0.4
+
+
+NO_SIGNATURES = np.zeros((0, MINHASH_PERMUTATIONS), dtype="<u4")
+NO_SHINGLES = np.zeros(0, dtype="<u4")
 
 
 @dataclass
@@ -50,25 +59,20 @@ class Entry:
 
 class Collection:
     """Fingerprints held as arrays, so that one article is compared with all at once: no
-    Python object per article, so 100,000 articles take about 2 KB each (mostly the term
-    matrix, twice, and the shingles)."""
+    Python object per article. A bulk run's collection (`scratch`) keeps its arrays in
+    anonymous temporary files, read through read-only mappings a block at a time, so its
+    memory does not grow with the collection (`ScratchArrays`); a small one (an article's
+    candidates, the wire desk's items) keeps them in memory."""
 
-    def __init__(self, entries=()):
+    def __init__(self, entries=(), scratch=False):
+        self.arrays = ScratchArrays() if scratch else HeldArrays()
         self.position = Positions()
         self.vocabulary = {}
-        self.ids = np.zeros(0, dtype=np.int64)
-        self.vectors = sparse.csr_matrix((0, 1), dtype=np.float32)
-        self.vectors_transposed = self.vectors.T.tocsr()
-        self.sections = np.zeros(0, dtype=np.int64)
-        self.timestamps = np.zeros(0, dtype=np.float64)
-        self.signatures = np.zeros((0, MINHASH_PERMUTATIONS), dtype="<u4")
-        # Every article's shingle hashes end to end; article i's are shingles[starts[i]:
-        # starts[i + 1]].
-        self.shingles = np.zeros(0, dtype="<u4")
-        self.starts = np.zeros(1, dtype=np.int64)
-        self.headlines = np.zeros(0, dtype=np.int64)
-        self.tags = []
-        self._tag_sets = {frozenset(): frozenset()}
+        self.tag_sets = []
+        self._tag_numbers = {}
+        for name in ("term_starts", "shingle_starts"):
+            self.arrays.append(name, np.zeros(1, dtype=np.int64))
+        self._map()
         self.append(entries)
 
     def append(self, entries):
@@ -76,52 +80,112 @@ class Collection:
         self.extend([entries])
 
     def extend(self, batches):
-        """Add batches of entries (a stream: each batch is reduced to arrays before the next
-        is read), stacking the arrays once."""
-        start = len(self)
-        blocks = defaultdict(list)
+        """Add batches of entries (a stream: each batch is reduced to arrays and stored
+        before the next is read)."""
+        start, term_total, shingle_total = len(self), self.term_starts[-1], self.shingle_starts[-1]
+        new_ids = []
         for batch in batches:
             entries = list(batch)
-            blocks["vectors"].append(_term_matrix([e.vector for e in entries], self.vocabulary))
-            blocks["ids"].append(np.array([e.article_id for e in entries], dtype=np.int64))
-            blocks["sections"].append(np.array([e.section_id for e in entries], dtype=np.int64))
-            blocks["timestamps"].append(np.array([e.timestamp for e in entries], dtype=np.float64))
-            # One array per batch: nothing is held per article until the batches are stacked.
-            blocks["signatures"].append(
-                np.vstack([self.signatures[:0], *(signature_array(e.signature) for e in entries)])
+            ids = np.array([e.article_id for e in entries], dtype=np.int64)
+            new_ids.append(ids)
+            self.arrays.append("ids", ids)
+            self.arrays.append(
+                "sections", np.array([e.section_id for e in entries], dtype=np.int64)
+            )
+            self.arrays.append(
+                "timestamps", np.array([e.timestamp for e in entries], dtype=np.float64)
+            )
+            self.arrays.append(
+                "headlines",
+                np.array([headline_number(e.headline_key) for e in entries], dtype=np.int64),
+            )
+            # Articles share a handful of tag combinations: one set for each, and a number.
+            self.arrays.append(
+                "tags", np.array([self._tag_number(e.tag_ids) for e in entries], dtype=np.int64)
+            )
+            self.arrays.append(
+                "signatures",
+                np.vstack([NO_SIGNATURES, *(signature_array(e.signature) for e in entries)]),
             )
             shingles = [shingle_array(e.shingle_hashes) for e in entries]
-            blocks["shingles"].append(np.concatenate([self.shingles[:0], *shingles]))
-            blocks["lengths"].append(np.array([len(h) for h in shingles], dtype=np.int64))
+            self.arrays.append("shingles", np.concatenate([NO_SHINGLES, *shingles]))
+            ends = shingle_total + np.cumsum([len(h) for h in shingles], dtype=np.int64)
+            shingle_total = ends[-1] if len(ends) else shingle_total
+            self.arrays.append("shingle_starts", ends)
             del shingles
-            blocks["headlines"].append(
-                np.array([headline_number(e.headline_key) for e in entries], dtype=np.int64)
-            )
-            # Articles share a handful of tag combinations: one set for each.
-            self.tags.extend(self._tag_sets.setdefault(e.tag_ids, e.tag_ids) for e in entries)
-        if not blocks:
-            return
-        width = max(len(self.vocabulary), 1)
-        stacked = [self.vectors, *blocks.pop("vectors")]
-        for block in stacked:
-            block.resize((block.shape[0], width))
-        self.vectors = sparse.vstack(stacked, format="csr")
-        del stacked
-        self.vectors_transposed = self.vectors.T.tocsr()
-        for name in ("ids", "sections", "timestamps", "headlines"):
-            setattr(self, name, np.concatenate([getattr(self, name), *blocks.pop(name)]))
-        self.signatures = np.vstack([self.signatures, *blocks.pop("signatures")])
-        self.shingles = np.concatenate([self.shingles, *blocks.pop("shingles")])
-        lengths = np.concatenate(blocks.pop("lengths"))
-        self.starts = np.concatenate([self.starts, self.starts[-1] + np.cumsum(lengths)])
-        self.position.add(self.ids[start:], start)
+            columns, weights, lengths = _term_rows([e.vector for e in entries], self.vocabulary)
+            self.arrays.append("term_columns", columns)
+            self.arrays.append("term_weights", weights)
+            ends = term_total + np.cumsum(lengths, dtype=np.int64)
+            term_total = ends[-1] if len(ends) else term_total
+            self.arrays.append("term_starts", ends)
+        self._map()
+        if new_ids:
+            self.position.add(np.concatenate(new_ids), start)
+
+    def _tag_number(self, tag_ids):
+        number = self._tag_numbers.setdefault(tag_ids, len(self.tag_sets))
+        if number == len(self.tag_sets):
+            self.tag_sets.append(tag_ids)
+        return number
+
+    def _map(self):
+        array = self.arrays.array
+        self.ids = array("ids", np.int64)
+        self.sections = array("sections", np.int64)
+        self.timestamps = array("timestamps", np.float64)
+        self.headlines = array("headlines", np.int64)
+        self.tags = array("tags", np.int64)
+        self.signatures = array("signatures", "<u4", MINHASH_PERMUTATIONS)
+        # Every article's shingle hashes end to end; article i's are shingles[starts[i]:
+        # starts[i + 1]].
+        self.shingles = array("shingles", "<u4")
+        self.shingle_starts = array("shingle_starts", np.int64)
+        # Each article's term weights as a sparse matrix's rows: columns (in vocabulary
+        # order, ascending within a row), weights, and where each article's start.
+        self.term_columns = array("term_columns", np.int32)
+        self.term_weights = array("term_weights", np.float32)
+        self.term_starts = array("term_starts", np.int64)
+
+    def release(self):
+        """Give back the pages of the arrays read so far (a scratch collection's)."""
+        self.arrays.release()
 
     def __len__(self):
         return len(self.ids)
 
     def cosines(self, rows):
-        """Dense (len(rows) × collection) cosine similarities."""
-        return (self.vectors[rows] @ self.vectors_transposed).toarray()
+        """Dense (len(rows) × collection) cosine similarities, the collection's term weights
+        read `BLOCK` articles at a time. Each article's terms are in column order, so every
+        cell adds up the same products in the same order as one product of the rows with
+        the whole collection's transpose: the same float32s, bit for bit."""
+        queries = self.term_matrix(rows).T.tocsr()
+        cosines = np.zeros((len(rows), len(self)), dtype=np.float32)
+        for start in range(0, len(self), BLOCK):
+            block = self.term_matrix(slice(start, start + BLOCK))
+            cosines[:, start : start + block.shape[0]] = (block @ queries).T.toarray()
+            self.release()
+        return cosines
+
+    def term_matrix(self, rows):
+        """The term weights of the articles at `rows` (positions, or a slice of them) as a
+        sparse matrix, a row each."""
+        if isinstance(rows, slice):
+            ends = self.term_starts[rows.start : rows.stop + 1]
+            first, last = ends[0], ends[-1]
+            columns, weights = self.term_columns[first:last], self.term_weights[first:last]
+            ends = ends - first
+        else:
+            rows = np.asarray(rows, dtype=np.int64)
+            starts = self.term_starts[rows]
+            lengths = self.term_starts[rows + 1] - starts
+            ends = np.concatenate([[0], np.cumsum(lengths)])
+            # Each row's cells, in order: its start, then one after another.
+            cells = np.repeat(starts - ends[:-1], lengths) + np.arange(ends[-1])
+            columns, weights = self.term_columns[cells], self.term_weights[cells]
+        return sparse.csr_matrix(
+            (weights, columns, ends), shape=(len(ends) - 1, max(len(self.vocabulary), 1))
+        )
 
     def scores(self, row, others, cosines):
         """The boosted score of each of `others` (positions) for the article at `row`."""
@@ -129,9 +193,9 @@ class Collection:
         gap = np.abs(self.timestamps[others] - self.timestamps[row])
         closeness = TIME_FLOOR + (1 - TIME_FLOOR) * np.exp2(-gap / TIME_HALF_LIFE_SECONDS)
         scores = cosines * section * closeness
-        tags = self.tags[row]
+        tags = self.tag_sets[self.tags[row]]
         if tags:
-            shared = [len(tags & self.tags[other]) for other in others]
+            shared = [len(tags & self.tag_sets[number]) for number in self.tags[others]]
             scores *= 1 + TAG_BOOST * np.minimum(shared, MAX_SHARED_TAGS)
         return scores
 
@@ -167,10 +231,10 @@ class Collection:
         headline = self.headlines[position]
         if headline and (self.headlines[others] == headline).any():
             return True
-        size = self.starts[position + 1] - self.starts[position]
+        size = self.shingle_starts[position + 1] - self.shingle_starts[position]
         if not size:
             return False
-        sizes = self.starts[others + 1] - self.starts[others]
+        sizes = self.shingle_starts[others + 1] - self.shingle_starts[others]
         jaccard = (self.signatures[others] == self.signatures[position]).mean(axis=1)
         # |A∩B| from the Jaccard estimate and the set sizes. A trimmed wire copy is mostly
         # contained in the full story even when their Jaccard is low, and the estimate is
@@ -194,7 +258,7 @@ class Collection:
         return len(shared) / float(smaller)
 
     def shingles_of(self, position):
-        return self.shingles[self.starts[position] : self.starts[position + 1]]
+        return self.shingles[self.shingle_starts[position] : self.shingle_starts[position + 1]]
 
     def ranked_list(self, row, cosine_row, taken=()):
         return self.choose(row, *self.candidates(row, cosine_row), taken=taken)
@@ -209,17 +273,21 @@ class Collection:
         return self.choose(row, [p for p, _ in ranked], [s for _, s in ranked], taken=taken)
 
 
-def _term_matrix(vectors, vocabulary):
-    """Rows of term weights; columns numbered by `vocabulary`, which new terms extend."""
-    rows, columns, values = [], [], []
-    for row, vector in enumerate(vectors):
-        for term, weight in vector.items():
-            rows.append(row)
-            columns.append(vocabulary.setdefault(term, len(vocabulary)))
-            values.append(weight)
-    return sparse.csr_matrix(
-        (np.array(values, dtype=np.float32), (rows, columns)),
-        shape=(len(vectors), max(len(vocabulary), 1)),
+def _term_rows(vectors, vocabulary):
+    """Each vector's columns (numbered by `vocabulary`, which new terms extend) in column
+    order with their weights, end to end, and how many each has."""
+    columns, weights, lengths = [], [], []
+    for vector in vectors:
+        cells = sorted(
+            (vocabulary.setdefault(term, len(vocabulary)), w) for term, w in vector.items()
+        )
+        columns.extend(column for column, _ in cells)
+        weights.extend(weight for _, weight in cells)
+        lengths.append(len(cells))
+    return (
+        np.array(columns, dtype=np.int32),
+        np.array(weights, dtype=np.float32),
+        np.array(lengths, dtype=np.int64),
     )
 
 
@@ -230,6 +298,62 @@ def headline_number(key):
     if not key:
         return 0
     return int.from_bytes(blake2b(key.encode(), digest_size=8).digest(), "little") >> 1 or 1
+
+
+class HeldArrays:
+    """A collection's arrays in memory."""
+
+    def __init__(self):
+        self.blocks = defaultdict(list)
+
+    def append(self, name, block):
+        self.blocks[name].append(block)
+
+    def array(self, name, dtype, width=None):
+        blocks = self.blocks[name]
+        empty = np.zeros((0, width) if width else 0, dtype=dtype)
+        whole = np.concatenate([empty, *blocks])
+        blocks[:] = [whole]
+        return whole
+
+    def release(self):
+        pass
+
+
+class ScratchArrays:
+    """A collection's arrays, each in an anonymous temporary file (nothing is left behind,
+    even by kill -9) that batches are appended to, read through a read-only mapping.
+    What a computation reads of the mapping counts in the process's resident memory until
+    `release` hands the pages back to the page cache (the file's data stays there, or on
+    disk, and is read again when needed): done after every block, the collection costs a
+    block's pages however large it is. Forked workers share the files."""
+
+    def __init__(self):
+        self.files = {}
+        self.mapped = {}
+
+    def append(self, name, block):
+        if name not in self.files:
+            self.files[name] = tempfile.TemporaryFile()  # noqa: SIM115 (closed with self)
+        file = self.files[name]
+        file.seek(0, os.SEEK_END)
+        file.write(np.ascontiguousarray(block).tobytes())
+
+    def array(self, name, dtype, width=None):
+        file = self.files.get(name)
+        row = np.dtype(dtype).itemsize * (width or 1)
+        size = file.seek(0, os.SEEK_END) if file else 0
+        if not size:
+            return np.zeros((0, width) if width else 0, dtype=dtype)
+        file.flush()
+        shape = (size // row, width) if width else (size // row,)
+        array = np.memmap(file, dtype=dtype, mode="r", shape=shape)
+        self.mapped[name] = array
+        return array
+
+    def release(self):
+        for array in self.mapped.values():
+            array._mmap.madvise(mmap.MADV_DONTNEED)
 
 
 class Positions:
@@ -246,6 +370,10 @@ class Positions:
         order = np.concatenate([self.order, np.arange(start, start + len(new_ids))])
         by_id = np.argsort(ids, kind="stable")
         self.sorted_ids, self.order = ids[by_id], order[by_id]
+
+    def of(self, article_ids):
+        """The positions of `article_ids` (an array of ids in the collection)."""
+        return self.order[np.searchsorted(self.sorted_ids, article_ids)]
 
     def get(self, article_id, default=None):
         if article_id is None:
