@@ -1,5 +1,6 @@
 """Keeping the stored lists fresh: one article at a time (publishing, unpublishing) through the
-inverted index, or many at once (import batches, `sahafa related --rebuild`) in memory."""
+inverted index, or many at once (import batches, `sahafa related --rebuild`) against the
+whole collection, held in scratch files."""
 
 import json
 import pickle
