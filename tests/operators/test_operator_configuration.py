@@ -20,6 +20,11 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
     assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
 
 
+def test_sqlite_connections_stay_open_between_requests_like_postgres_ones(tmp_path):
+    config = database_from_url(f"sqlite:///{tmp_path / 'news.sqlite3'}", conn_max_age=60)
+    assert config["CONN_MAX_AGE"] == 60
+
+
 def test_postgres_url_uses_psycopg_with_health_checks():
     config = database_from_url("postgres://sahafa:secret@db.internal:5432/news")
     assert config["ENGINE"] == "django.db.backends.postgresql"
