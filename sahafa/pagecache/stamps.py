@@ -22,6 +22,8 @@ import redis
 from django.core.cache import cache, caches
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 KEY = "pagecache:purged"
 
@@ -117,10 +119,26 @@ _redis_stamps = {}
 _redis_stamps_lock = threading.Lock()
 
 
+_current = None
+
+
 def current():
-    """The stamp of the cache this process uses now (looked up at each use: tests change
-    it)."""
-    backend = caches["default"]
+    """The stamp of the cache this process uses: chosen at the first use (looking up the
+    cache costs as much as reading the stamp), again when the cache setting changes."""
+    global _current
+    if _current is None:
+        _current = _stamp_of(caches["default"])
+    return _current
+
+
+@receiver(setting_changed)
+def _forget_current(setting, **kwargs):
+    global _current
+    if setting == "CACHES":
+        _current = None
+
+
+def _stamp_of(backend):
     if isinstance(backend, FileBasedCache):
         return FileStamp(backend._dir)
     if isinstance(backend, RedisCache):

@@ -77,15 +77,14 @@ def purge(keys):
 
 def load(path, query):
     """The stored entry, if none of its keys was purged since it was stored."""
-    key = entry_key(path, query)
     stamp = purge_stamp()
-    entry = _remembered.get(key, stamp)
+    entry = _remembered.get((path, query), stamp)
     if entry is not None and entry.is_fresh(time.time()):
         return entry
-    entry = cache.get(key)
+    entry = cache.get(entry_key(path, query))
     if entry is None or versions(entry.versions) != entry.versions:
         return None
-    _remembered.put(key, entry, stamp)
+    _remembered.put((path, query), entry, stamp)
     return entry
 
 
