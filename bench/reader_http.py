@@ -143,7 +143,7 @@ class Servers:
 def server_environment(args, folder):
     """The environment of the servers and commands a benchmark starts."""
     return {
-        "DATABASE_URL": args.postgres or f"sqlite:///{SQLITE}",
+        "DATABASE_URL": args.postgres or f"sqlite:///{args.sqlite}",
         "CACHE_URL": REDIS_URL if args.postgres else f"file://{folder / 'cache'}",
         "SAHAFA_VAR_DIR": str(folder / "var"),
         "SECRET_KEY": "benchmark-only",
@@ -163,7 +163,7 @@ def prepare_database(args, environment):
             if not exists:
                 db.execute(f'CREATE DATABASE "{name}"')
     else:
-        SQLITE.parent.mkdir(parents=True, exist_ok=True)
+        args.sqlite.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([*SAHAFA, "migrate", "-v0"], env=env, check=True)
     count = subprocess.run(
         [*SAHAFA, "shell", "-c",
@@ -192,6 +192,7 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--sqlite", type=Path, default=SQLITE, help="the SQLite database file")
     args = parser.parse_args()
     for tool in ("wrk", "nginx"):
         if shutil.which(tool) is None:

@@ -3,6 +3,7 @@
     .venv/bin/python bench/search.py                      # SQLite, with both baselines
     .venv/bin/python bench/search.py --postgres           # PostgreSQL sahafa_bench_search
     .venv/bin/python bench/search.py --reuse              # keep the imported database
+    .venv/bin/python bench/search.py --reuse --relevance-only --misses reordered
 
 Imports the corpus with `sahafa import-json` (indexing happens on `articles_imported`),
 then times a full `sahafa reindex` and reports the index size; builds a query set of
@@ -37,7 +38,7 @@ from import_corpus import fresh_postgres
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "saudinewsnet"
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/sahafa_bench_search"
-SQLITE_DIR = Path("/tmp/sahafa-bench-search")
+SQLITE_DIR = Path("/tmp/sahafa-bench-search")  # --dir chooses another
 
 VARIANTS = ("as written", "hamza dropped", "ة→ه ى↔ي", "tashkeel+tatweel", "clitics", "reordered")
 TASHKEEL = "\u064e\u064f\u0650\u0651\u0652\u064b\u064c\u064d"
@@ -54,13 +55,13 @@ def setup_django(args):
             fresh_postgres(args.postgres)
         os.environ["DATABASE_URL"] = args.postgres
     else:
-        SQLITE_DIR.mkdir(parents=True, exist_ok=True)
-        path = SQLITE_DIR / "bench.sqlite3"
+        args.dir.mkdir(parents=True, exist_ok=True)
+        path = args.dir / "bench.sqlite3"
         if not args.reuse:
-            for old in SQLITE_DIR.glob("bench.sqlite3*"):
+            for old in args.dir.glob("bench.sqlite3*"):
                 old.unlink()
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    os.environ["SAHAFA_VAR_DIR"] = str(SQLITE_DIR)
+    os.environ["SAHAFA_VAR_DIR"] = str(args.dir)
     os.environ["SECRET_KEY"] = "benchmark-only"
     os.environ["CACHE_URL"] = "locmem://"
     os.environ["DJANGO_SETTINGS_MODULE"] = "sahafa.settings"
@@ -298,10 +299,15 @@ def main():
     parser.add_argument("--seed", type=int, default=2015)
     parser.add_argument("--no-baselines", action="store_true")
     parser.add_argument(
+        "--relevance-only", action="store_true",
+        help="with --reuse: no reindex, no latency rounds, only the relevance table",
+    )  # fmt: skip
+    parser.add_argument(
         "--misses", choices=VARIANTS, action="append", default=[],
         help="print Sahafa's queries of this variant whose article is not first",
     )  # fmt: skip
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--dir", type=Path, default=SQLITE_DIR, help="SQLite database and var dir")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"corpus not found at {args.corpus}")
@@ -323,12 +329,13 @@ def main():
     published = Article.objects.published()
     print(f"published         {published.count()} articles")
 
-    started, cpu = time.perf_counter(), cpu_seconds()
-    call_command("reindex", verbosity=0)
-    print(
-        f"full reindex      {time.perf_counter() - started:.1f} s wall, "
-        f"{cpu_seconds() - cpu:.1f} s CPU (this process and its analysis workers)"
-    )
+    if not args.relevance_only:
+        started, cpu = time.perf_counter(), cpu_seconds()
+        call_command("reindex", verbosity=0)
+        print(
+            f"full reindex      {time.perf_counter() - started:.1f} s wall, "
+            f"{cpu_seconds() - cpu:.1f} s CPU (this process and its analysis workers)"
+        )
     print(f"index size        {current_backend().index_size() / 1e6:.1f} MB")
 
     documents = [
@@ -373,6 +380,8 @@ def main():
         if misses:
             print_misses(kind, misses)
 
+    if args.relevance_only:
+        return
     print()
     all_queries = [pair for kind in VARIANTS for pair in query_sets[kind]]
     stats = percentiles(systems[0].latencies_ms)

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/search_http.py               # SQLite, /tmp/sahafa-bench-http
     .venv/bin/python bench/search_http.py --postgres    # PostgreSQL + Redis
+    .venv/bin/python bench/search_http.py --sqlite /tmp/mine/corpus.sqlite3  # another copy
 
 Uses the database of bench/reader_http.py (importing the corpus on the first run) and one
 `sahafa serve --no-worker` (granian, page cache on; search pages are never stored). For
@@ -38,6 +39,7 @@ from reader_http import (
     CORPUS,
     POSTGRES_URL,
     SAHAFA,
+    SQLITE,
     Servers,
     fetch,
     prepare_database,
@@ -147,6 +149,7 @@ def main():
     parser.add_argument("--queries", type=int, default=300, help="queries of the mix per round")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--sqlite", type=Path, default=SQLITE, help="the SQLite database file")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install wrk")

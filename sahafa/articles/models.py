@@ -257,6 +257,12 @@ class Article(models.Model):
             # Newest-first listings walk these in order instead of sorting the archive.
             models.Index(fields=["-published_at", "-id"], name="article_newest_idx"),
             models.Index(fields=["section", "-published_at", "-id"], name="article_section_idx"),
+            # Search joins its matches to the articles by id and reads only these columns:
+            # from this index, not from rows whose body (stored before them) spans several
+            # pages. SQLite picks it once it has statistics (docs/search.md).
+            models.Index(
+                fields=["id", "status", "published_at", "section"], name="article_visible_idx"
+            ),
         ]
         permissions = [
             ("publish_article", _("Can publish, schedule and unpublish articles")),

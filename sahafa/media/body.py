@@ -12,6 +12,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from sahafa.articles.bidi import isolated_html
+
 from . import embeds, pictures
 from .models import Image, Rendition
 
@@ -68,9 +70,12 @@ def render_body(body):
                 "picture": pictures.picture(
                     image, Rendition.Crop.FULL, alt=_attribute(tag, "alt") or image.alt
                 ),
-                # The body's own caption is sanitized HTML; else the library's words.
-                "caption": mark_safe(caption) if caption and caption.strip() else image.caption,
-                "credit": image.credit,
+                # The body's own caption is sanitized HTML, its Latin runs already isolated;
+                # else the library's words, isolated here.
+                "caption": mark_safe(caption)
+                if caption and caption.strip()
+                else isolated_html(image.caption),
+                "credit": isolated_html(image.credit),
             },
         )
 

@@ -22,4 +22,4 @@ def test_the_demo_photo_story_shows_library_pictures_a_table_and_an_embed(reader
     assert '<source type="image/avif"' in html and '<source type="image/webp"' in html
     assert "<table>" in html and 'class="pullquote"' in html
     assert "اضغط لعرض المحتوى من YouTube" in html
-    assert "تصوير: Reuters" in html
+    assert "تصوير: <bdi>Reuters</bdi>" in html

@@ -73,7 +73,7 @@ def test_a_writer_builds_a_photo_story_and_readers_get_renditions(writer, editor
     assert ".full-480.webp 480w" in body and ".full-1000.webp 1000w" in body
     assert 'alt="متظاهرون يرفعون لافتات أمام مبنى البرلمان"' in body  # the library's alt
     assert 'width="1000" height="1400" loading="lazy"' in body
-    assert "زوار أمام لوحة" in body and "تصوير: Reuters" in body
+    assert "زوار أمام لوحة" in body and "تصوير: <bdi>Reuters</bdi>" in body
     assert "<td>السعودية</td>" in body
     assert '<blockquote class="pullquote">' in body
     assert "اضغط لعرض المحتوى من YouTube" in body
