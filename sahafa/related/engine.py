@@ -430,6 +430,7 @@ def refresh_article(article):
     (an edit may have made it less similar to them)."""
     _collection_cache.clear()
     with transaction.atomic():
+        one_refresh_at_a_time()
         stored, replaced = store_fingerprints([[profile(article)]])
         list(stored)
         update_list(article.pk, offer_to_neighbors=True)
@@ -437,6 +438,20 @@ def refresh_article(article):
             pointing = RelatedArticle.objects.filter(related=article).exclude(article=article)
             for article_id in set(pointing.values_list("article_id", flat=True)):
                 update_list(article_id)
+
+
+# Any number will do, as long as nothing else takes the same advisory lock.
+REFRESH_LOCK = 7_466_121
+
+
+def one_refresh_at_a_time():
+    """One article's refresh rewrites several lists in one transaction, each locked as it
+    comes: two workers refreshing neighbours at once could each hold a list the other needs
+    next (a deadlock PostgreSQL broke by failing one task). Refreshes take turns, across
+    processes, until their transaction ends; SQLite writes one transaction at a time anyway."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REFRESH_LOCK])
 
 
 def update_list(article_id, offer_to_neighbors=False):
@@ -495,6 +510,7 @@ def remove_article(article):
     leaves every list; lists left shorter than what the page shows are recomputed."""
     _collection_cache.clear()
     with transaction.atomic():
+        one_refresh_at_a_time()
         affected = set(
             RelatedArticle.objects.filter(related=article).values_list("article_id", flat=True)
         )
