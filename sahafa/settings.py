@@ -97,7 +97,7 @@ def cache_from_url(url):
         # Shared by every process on the machine, unlike local memory: what one worker
         # forgets (a moderated thread, a purged page), the others forget too.
         return {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "sahafa.filecache.FileCache",
             "LOCATION": parts.path,
             "TIMEOUT": 300,
             "OPTIONS": {"MAX_ENTRIES": 20000},

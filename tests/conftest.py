@@ -123,7 +123,7 @@ def file_cache(settings, tmp_path):
     location = tmp_path / "cache"
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "sahafa.filecache.FileCache",
             "LOCATION": str(location),
         }
     }

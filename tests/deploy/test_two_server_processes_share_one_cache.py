@@ -32,7 +32,7 @@ def test_an_approval_and_a_trashing_show_through_both_servers_at_once(processes,
         page = get(server, path)
         assert waiting.body in page.body
         assert shown.body not in page.body
-    assert django_settings.CACHES["default"]["BACKEND"].endswith(("FileBasedCache", "RedisCache"))
+    assert django_settings.CACHES["default"]["BACKEND"].endswith(("FileCache", "RedisCache"))
 
 
 def test_two_servers_count_one_api_client_together(processes, shared_cache):
