@@ -19,21 +19,32 @@ from django.utils.translation import get_language
 # Cards of the pages readers ask for most: a few MB at most per process.
 KEPT_FRAGMENTS = 2000
 
-_content_version = None
+_read_stamp = _version_at = None
 
 
-def use_content_version(read):
-    """`read()` returns the current content version, shared by every process."""
-    global _content_version
-    _content_version = read
+def use_content_version(read_stamp, version_at=lambda stamp: stamp):
+    """`read_stamp()` returns a value, shared by every process, that changes whenever
+    anything readers see changes; `version_at(stamp)` the content version under that stamp
+    now (it may add what changes with nothing written: time passing). The second is asked
+    only when a fragment is wanted, so that pages keeping none pay nothing more."""
+    global _read_stamp, _version_at
+    _read_stamp, _version_at = read_stamp, version_at
 
 
 def read_content_version(request):
-    """Remember on `request` the content version as it is before the view reads anything:
-    read later, a change committed during the render would file the old HTML under the
-    new version."""
-    if _content_version is not None:
-        request.sahafa_content_version = _content_version()
+    """Remember on `request` the stamp as it is before the view reads anything: read
+    later, a change committed during the render would file the old HTML under the new
+    version."""
+    if _read_stamp is not None:
+        request.sahafa_content_stamp = _read_stamp()
+
+
+def _version(request):
+    if request is None or not hasattr(request, "sahafa_content_stamp"):
+        return None
+    if not hasattr(request, "sahafa_content_version"):
+        request.sahafa_content_version = _version_at(request.sahafa_content_stamp)
+    return request.sahafa_content_version
 
 
 class KeptPerVersion:
@@ -69,16 +80,26 @@ class KeptPerVersion:
 _kept = KeptPerVersion(KEPT_FRAGMENTS)
 
 
+def kept(key, make, request=None):
+    """`make()`, reused while the content version is unchanged: `key` (hashable) names
+    what was made and everything it depends on that is not content."""
+    version = _version(request)
+    if version is None:
+        return make()
+    key = (get_language(), *key)
+    value = _kept.get(key, version)
+    if value is None:
+        value = make()
+        _kept.put(key, value, version)
+    return value
+
+
 def render(template_name, context, varies_by, request=None):
     """`template_name` rendered with `context`; the HTML is reused while the content
     version is unchanged and `varies_by` (everything in `context` that is not content, as
     hashable values) is equal."""
-    version = getattr(request, "sahafa_content_version", None)
-    if version is None:
-        return mark_safe(loader.render_to_string(template_name, context))
-    key = (template_name, get_language(), *varies_by)
-    html = _kept.get(key, version)
-    if html is None:
-        html = mark_safe(loader.render_to_string(template_name, context))
-        _kept.put(key, html, version)
-    return html
+    return kept(
+        (template_name, *varies_by),
+        lambda: mark_safe(loader.render_to_string(template_name, context)),
+        request,
+    )

@@ -12,5 +12,4 @@ class PageCacheConfig(AppConfig):
         from . import receivers, store
 
         receivers.connect()
-        # Every purge writes a new stamp: the version of everything readers see.
-        fragments.use_content_version(store.purge_stamp)
+        fragments.use_content_version(store.purge_stamp, store.content_version)

@@ -14,6 +14,7 @@ import zlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.utils import timezone
 
 from sahafa.articles.fragments import KeptPerVersion
 
@@ -60,6 +61,28 @@ _remembered = KeptPerVersion(REMEMBERED_ENTRIES)
 
 def purge_stamp():
     return stamps.current().read()
+
+
+# (the stamp it was read under, the next moment pages change with nothing saved)
+_next_unannounced_change = (None, None)
+
+
+def content_version(stamp):
+    """The version of everything readers see, for what processes keep between renders
+    (cards, «شاهد أيضاً» boxes): the purge `stamp` a request started under, and the next
+    moment pages change with nothing saved — a scheduled article going live, a breaking
+    item leaving the ticker — so that nothing made before that moment is reused after it.
+    That moment is looked up again only after a purge (scheduling is announced) or once it
+    has passed."""
+    from sahafa.articles.models import Article
+
+    global _next_unannounced_change
+    read_under, moment = _next_unannounced_change
+    now = timezone.now()
+    if read_under != stamp or (moment is not None and now >= moment):
+        moment = Article.objects.next_unannounced_change(now)
+        _next_unannounced_change = (stamp, moment)
+    return stamp, moment
 
 
 def versions(keys):

@@ -172,6 +172,7 @@ def test_placements_cost_the_same_few_queries_however_many(
         reader.get("/")
     unarranged_count = len(unarranged.captured_queries)
     place(editor, news[4], Placement.Slot.LEAD)
+    reader.get("/")  # As before the first count: what the site keeps between requests.
     with django_assert_max_num_queries(50) as arranged:
         reader.get("/")
     arranged_count = len(arranged.captured_queries)
@@ -181,6 +182,7 @@ def test_placements_cost_the_same_few_queries_however_many(
     for n, article in enumerate(news[:3]):
         place(editor, article, Placement.Slot.FEATURED, position=n)
     place(editor, news[3], Placement.Slot.SECTION)
+    reader.get("/")
     with django_assert_max_num_queries(arranged_count):
         reader.get("/")
 

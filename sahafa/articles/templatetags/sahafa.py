@@ -201,6 +201,30 @@ def article_part(context, name, article, is_preview=False):
     )
 
 
+class KeptNode(template.Node):
+    def __init__(self, name, varies_by, nodelist):
+        self.name, self.varies_by, self.nodelist = name, varies_by, nodelist
+
+    def render(self, context):
+        varies_by = tuple(value.resolve(context) for value in self.varies_by)
+        return fragments.kept(
+            ("keep", self.name, *varies_by),
+            lambda: mark_safe(self.nodelist.render(context)),
+            context.get("request"),
+        )
+
+
+@register.tag
+def keep(parser, token):
+    """`{% keep "name" value… %}…{% endkeep %}`: what the block renders, made once per content
+    version and `value`s (everything it shows that is not content) — the sections menus,
+    the same on every page, cost a `reverse()` a link."""
+    name, *varies_by = token.split_contents()[1:]
+    nodelist = parser.parse(("endkeep",))
+    parser.delete_first_token()
+    return KeptNode(name, [parser.compile_filter(value) for value in varies_by], nodelist)
+
+
 @register.filter(is_safe=True)
 def isolate(text):
     """Escaped ``text`` with each Latin run in <bdi>, for Arabic blocks laid out right to left
