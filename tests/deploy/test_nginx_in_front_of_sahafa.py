@@ -41,6 +41,7 @@ def test_readers_are_answered_from_nginx_and_staff_never_are(site):
 
 def test_a_page_expires_when_sahafa_says_and_shows_the_news(site):
     get(site, "/")
+    assert get(site, "/").headers["X-Proxy-Cache"] == "HIT"  # its file now held open
     make_article("عاجل: زلزال يضرب جزيرة سومطرة")
 
     time.sleep(LIFETIME + 1)
@@ -50,8 +51,11 @@ def test_a_page_expires_when_sahafa_says_and_shows_the_news(site):
         if "زلزال يضرب" in page.body:
             break
         time.sleep(0.2)
+    again = get(site, "/")
 
     assert "زلزال يضرب" in page.body
+    # From the new file, not the descriptor nginx kept open for the old one.
+    assert again.headers["X-Proxy-Cache"] == "HIT" and "زلزال يضرب" in again.body
 
 
 def test_static_files_are_served_by_nginx_for_a_year(site):
