@@ -12,7 +12,12 @@ req/s as a share of nginx serving the article's very bytes as a static file in t
   shares are given of the article's file, as the issue asks, and of the page's own bytes);
 - cache hit: `sahafa serve` with the page cache on, every page already stored;
 - cold: `sahafa serve` with the page cache off (SAHAFA_PAGE_CACHE_SECONDS=0);
-- nginx + sahafa: deploy/nginx/sahafa.conf in front of the cache-hit server.
+- nginx + sahafa: deploy/nginx/sahafa.conf in front of the cache-hit server;
+- "archive, each once": a different archive article at every request (a crawler walking
+  the archive, or readers arriving from search engines): the public articles, shuffled,
+  shared out between the loads so that no run asks for one twice (5,111 a load at three
+  rounds); on the cache-hit server each is a miss that renders and stores its page, on
+  the cold one a render that keeps nothing.
 
 Only 127.0.0.1 is contacted; every server started here is stopped at the end.
 """
@@ -61,16 +66,52 @@ def fetch(port, path):
         return response.read()
 
 
-def wrk(port, path, seconds, connections):
+def wrk(port, path, seconds, connections, script=None, env=None):
     output = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "--latency",
-         f"http://127.0.0.1:{port}{path}"],
-        capture_output=True, text=True, check=True,
+         *(["-s", str(script)] if script else []), f"http://127.0.0.1:{port}{path}"],
+        capture_output=True, text=True, check=True, env={**os.environ, **(env or {})},
     ).stdout  # fmt: skip
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.MULTILINE))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return rate, _ms(latency["50"]), _ms(latency["99"]), int(errors.group(1)) if errors else 0
+
+
+# wrk's script for the archive load: each request the next path of $PATHS, the threads
+# taking turns.
+EACH_ONCE_LUA = """
+local paths = {}
+for line in io.lines(os.getenv("PATHS")) do paths[#paths + 1] = line end
+local threads = 0
+function setup(thread) thread:set("step", threads); threads = threads + 1 end
+function init(args) position = step end
+function request()
+  position = position + 2
+  return wrk.format(nil, paths[(position % #paths) + 1])
+end
+"""
+
+
+def wrk_each_once(port, paths, seconds, connections, folder):
+    """`wrk` asking for each of `paths` once, in turn."""
+    listing = folder / "each-once.txt"
+    listing.write_text("\n".join(paths) + "\n")
+    script = folder / "each-once.lua"
+    script.write_text(EACH_ONCE_LUA)
+    return wrk(port, "/", seconds, connections, script=script, env={"PATHS": str(listing)})
+
+
+def archive_paths(environment):
+    """Every public article's path, in an order unrelated to age."""
+    output = subprocess.run(
+        [*SAHAFA, "shell", "-c",
+         "from sahafa.articles.models import Article\n"
+         "for a in Article.objects.published().select_related('section').order_by('?'):"
+         " print(a.get_absolute_url())"],
+        env={**os.environ, **environment}, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return [line for line in output.split() if line.startswith("/")]
 
 
 def _ms(text):
@@ -247,6 +288,8 @@ def main():
             for path in paths.values():  # warm: stored in every cache on the way
                 fetch(port, path)
                 fetch(port, path)
+        archive = archive_paths(environment)
+        each_load = len(archive) // (2 * args.rounds)
         results = {}
         for _round in range(args.rounds):
             for name, (port, paths) in targets.items():
@@ -255,6 +298,10 @@ def main():
                         continue  # search results are never stored: cold is the only case
                     measured = wrk(port, path, args.seconds, args.connections)
                     results.setdefault((name, page), []).append(measured)
+            for name, port in (("page cache, misses", hit_port), ("cold", cold_port)):
+                never_asked, archive = archive[:each_load], archive[each_load:]
+                measured = wrk_each_once(port, never_asked, args.seconds, args.connections, folder)
+                results.setdefault((name, "archive, each once"), []).append(measured)
         rss = {
             "cache hit": rss_per_worker_mb(hit_process.pid),
             "cold": rss_per_worker_mb(cold_process.pid),
