@@ -125,3 +125,19 @@ def test_the_article_page_query_count_does_not_grow_with_tags_and_authors(
         reader.get(large.get_absolute_url())
     # 13: one indexed read says whether the article is a live blog (sahafa/live).
     assert baseline_count <= 13
+
+
+def test_a_first_render_reads_the_byline_and_the_tags_once(reader):
+    article = make_article(
+        "خبر بكاتبين ووسمين",
+        tags=["اقتصاد", "نفط"],
+        authors=[make_author("عمر"), make_author("سلمى")],
+    )
+    with CaptureQueriesContext(connection) as render:
+        page = reader.get(article.get_absolute_url()).content.decode()
+    reads = [query["sql"] for query in render.captured_queries]
+
+    # The header and the JSON-LD show the byline; the tags and the JSON-LD the tags.
+    assert sum('FROM "articles_byline"' in sql for sql in reads) == 1
+    assert sum('"articles_article_tags"' in sql for sql in reads) == 1
+    assert page.count("سلمى") >= 2 and page.count("نفط") >= 2

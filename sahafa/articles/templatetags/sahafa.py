@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django import template
 from django.conf import settings
+from django.db.models import Prefetch, prefetch_related_objects
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
@@ -23,6 +24,7 @@ from sahafa.arabic import (
 )
 from sahafa.articles import fragments
 from sahafa.articles.bidi import isolated_html
+from sahafa.articles.models import Byline
 
 register = template.Library()
 
@@ -39,6 +41,7 @@ JSON_LD_ADDITIONS = []
 # has a better one than the uploaded original (sahafa/media: the library image's
 # renditions); the last registered wins. Cards keep it with the rest of their HTML.
 CARD_PICTURES = []
+BYLINE_WITH_AUTHORS = Prefetch("byline_set", Byline.objects.select_related("author"))
 # The characters that could close or confuse a <script> element, as JSON escapes.
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -194,11 +197,16 @@ def article_part(context, name, article, is_preview=False):
         "base_url": context.get("base_url"),
         "site_name": context.get("site_name"),
     }
-    if is_preview:
+
+    def make():
+        # The header and the JSON-LD both show the byline, the tags and the JSON-LD the
+        # tags: one read of each for all the parts, not one per part.
+        prefetch_related_objects([article], BYLINE_WITH_AUTHORS, "tags")
         return mark_safe(loader.render_to_string(template_name, part_context))
-    return fragments.render(
-        template_name, part_context, varies_by=(article.pk,), request=context.get("request")
-    )
+
+    if is_preview:
+        return make()
+    return fragments.kept((template_name, article.pk), make, context.get("request"))
 
 
 class KeptNode(template.Node):
