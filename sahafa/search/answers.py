@@ -16,7 +16,7 @@ Two things change an answer with nothing written to the index, so an answer is a
 no longer than either allows:
 
 - the clock moves the recency factor of every score (docs/search.md, Ranking): at most
-  ``SAHAFA_SEARCH_CACHE_SECONDS`` (60 by default, 0 turns the cache off), over which a
+  ``SAHAFA_SEARCH_CACHE_SECONDS`` (0 turns the cache off); in the default minute a
   story's factor moves by less than one part in ten thousand;
 - a scheduled article becomes visible at its time: never past the next such moment.
 
