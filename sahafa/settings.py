@@ -265,6 +265,11 @@ CACHES = {
 # Seconds a cached page stays fresh (0: no page cache); purged at once when what it shows
 # changes. SAHAFA_PURGE_URL: where purges by surrogate key go (a CDN or Varnish).
 SAHAFA_PAGE_CACHE_SECONDS = env.integer("SAHAFA_PAGE_CACHE_SECONDS", 60, minimum=0, maximum=86400)
+# Seconds a search answer (ranked ids and count) is kept in the shared cache (0: never);
+# forgotten at once when the search index changes (sahafa/search/answers.py).
+SAHAFA_SEARCH_CACHE_SECONDS = env.integer(
+    "SAHAFA_SEARCH_CACHE_SECONDS", 60, minimum=0, maximum=3600
+)
 SAHAFA_PURGE_URL = env.url("SAHAFA_PURGE_URL", "", ("http", "https"))
 SAHAFA_PURGE_METHOD = env.choice(
     "SAHAFA_PURGE_METHOD", "purge", ("purge", "post", "put", "delete", "get")

@@ -9,6 +9,7 @@ from django.utils import timezone
 from sahafa.arabic import stem, tokenize
 from sahafa.articles.models import Article
 
+from . import answers
 from .backends import current_backend
 from .query import ParsedQuery, parse_query
 from .suggestions import suggest
@@ -74,48 +75,59 @@ def search(text, *, section=None, date_from=None, date_to=None, page=1, per_page
             visible = visible.filter(published_at__gte=date_from)
         if date_to is not None:
             visible = visible.filter(published_at__lt=date_to)
-        _fill(results, current_backend(), visible, now, page)
-        if results.total == 0 or results.matched_any_term:
-            results.suggestion = suggest(text)
+        # What the answer depends on besides the index and the clock, as plain values.
+        key = (text, getattr(section, "pk", None), str(date_from), str(date_to), per_page)
+        _fill(results, current_backend(), visible, now, page, key)
     results.took_ms = (time.perf_counter() - started) * 1000
     return results
 
 
-def _fill(results, backend, visible, now, page):
-    per_page = results.per_page
+def _fill(results, backend, visible, now, page, key):
+    query, per_page = results.query, results.per_page
+    ids, total, matched_any_term, suggestion = answers.remembered(
+        (*key, "first"), now, lambda: _first_answer(results.text, query, backend, visible, now)
+    )
+    results.total, results.matched_any_term = total, matched_any_term
+    results.suggestion = suggestion
+    # A page past the last one shows the last.
+    results.page = min(max(1, page), results.num_pages)
+    offset = (results.page - 1) * per_page
+    # The first pages are cut from one reranked list, so they agree with each other.
+    if offset + per_page <= RERANK_DEPTH:
+        ids = ids[offset : offset + per_page]
+    else:
 
-    def ranked_page(match_all, page):
-        """(ids, total, page) for ``page``, or for the last page when ``page`` is past it."""
-        offset = (page - 1) * per_page
-        # The first pages are cut from one reranked list, so they agree with each other.
-        if offset + per_page <= RERANK_DEPTH:
-            scored, total = backend.ranked(
-                results.query, match_all=match_all, visible=visible, now=now,
-                limit=RERANK_DEPTH, offset=0,
-            )  # fmt: skip
-            ids = _rerank_by_headline(scored, results.query)[offset : offset + per_page]
-        else:
-            scored, total = backend.ranked(
-                results.query, match_all=match_all, visible=visible, now=now,
+        def later_page():
+            scored, _total = backend.ranked(
+                query, match_all=not matched_any_term, visible=visible, now=now,
                 limit=per_page, offset=offset,
             )  # fmt: skip
-            ids = [pk for pk, _score in scored]
-        if ids or page == 1:
-            return ids, total, page
-        first_ids, total, _first = ranked_page(match_all, 1)
-        last_page = max(1, math.ceil(total / per_page))
-        return ranked_page(match_all, last_page) if last_page > 1 else (first_ids, total, 1)
+            return [pk for pk, _score in scored]
 
-    requested = max(1, page)
-    ids, total, page = ranked_page(True, requested)
-    if total < FALLBACK_BELOW and len(results.query.required) > 1:
-        any_ids, any_total, any_page = ranked_page(False, requested)
-        if any_total > total:
-            ids, total, page = any_ids, any_total, any_page
-            results.matched_any_term = True
-    results.total, results.page = total, page
-    by_id = Article.objects.for_cards().in_bulk(ids)
+        ids = answers.remembered((*key, results.page), now, later_page)
+    # Read now, through the public filter: an answer kept from a moment ago never shows an
+    # article unpublished since.
+    by_id = Article.objects.published(now).for_cards().in_bulk(ids)
     results.articles = [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _first_answer(text, query, backend, visible, now):
+    """(the best RERANK_DEPTH ids reranked, the number of matches, whether it fell back to
+    any term, «هل تقصد»)."""
+
+    def ranked(match_all):
+        return backend.ranked(
+            query, match_all=match_all, visible=visible, now=now, limit=RERANK_DEPTH, offset=0
+        )
+
+    scored, total = ranked(True)
+    matched_any_term = False
+    if total < FALLBACK_BELOW and len(query.required) > 1:
+        any_scored, any_total = ranked(False)
+        if any_total > total:
+            scored, total, matched_any_term = any_scored, any_total, True
+    suggestion = suggest(text) if total == 0 or matched_any_term else ""
+    return _rerank_by_headline(scored, query), total, matched_any_term, suggestion
 
 
 def _rerank_by_headline(scored, query):

@@ -15,6 +15,7 @@ from sahafa.arabic import sharing
 from sahafa.articles.models import Article
 from sahafa.background.pools import cores, in_order, worker_pool
 
+from . import answers
 from .backends import current_backend
 from .documents import analyzed_fields, source_fields
 from .models import SearchEntry, SearchTerm
@@ -47,6 +48,7 @@ def _analyzed_batch(sources):
 def remove_from_index(ids):
     ids = list(ids)
     with transaction.atomic():
+        answers.index_written()
         change = Counter()
         for entry in SearchEntry.objects.filter(pk__in=ids):
             change.subtract(entry.terms())
@@ -123,6 +125,7 @@ def _index_in_bulk(ids, progress, bulk_load, batch_size=BATCH_SIZE):
     # writes the database, a few batches ahead.
     workers = min(cores(), len(batches)) if len(batches) > 1 else 0
     with transaction.atomic(), loading, worker_pool(workers) as pool:
+        answers.index_written()
         sources = ([source_fields(article) for article in _indexable(batch)] for batch in batches)
         analyzed = in_order(pool, _analyzed_batch, sources, ahead=workers)
         for batch, (batch_sources, fields) in zip(batches, analyzed, strict=True):

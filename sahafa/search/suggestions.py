@@ -19,6 +19,7 @@ from sahafa.arabic import STOPWORDS, normalize, stem, tokenize
 from sahafa.arabic.spelling import one_edit_away
 from sahafa.articles.models import Article
 
+from . import answers
 from .backends import current_backend
 from .highlight import matched_spans
 from .models import SearchTerm
@@ -87,19 +88,27 @@ def _candidates(token):
     return found
 
 
+def _best(term, now):
+    """[the id of the best-ranked public article holding ``term``], or []: for a frequent
+    term a full ranking, so it is kept like a search's answer (answers.py)."""
+    scored, _total = current_backend().ranked(
+        ParsedQuery(required=(((term,),),)),
+        match_all=True,
+        visible=Article.objects.published(now).order_by(),
+        now=now,
+        limit=1,
+        offset=0,
+    )
+    return [pk for pk, _score in scored]
+
+
 def _written_form(term, word):
     """How the best-ranked public article that contains ``term`` writes it («الأمريكية»
     rather than the folded «الامريكيه»), preferring the form that is ``word`` once
     normalized («نفط» rather than «النفطية»)."""
-    scored, _total = current_backend().ranked(
-        ParsedQuery(required=(((term,),),)),
-        match_all=True,
-        visible=Article.objects.published().order_by(),
-        now=timezone.now(),
-        limit=1,
-        offset=0,
-    )
-    article = Article.objects.filter(pk__in=[pk for pk, _score in scored]).first()
+    now = timezone.now()
+    best = answers.remembered(("best article holding", term), now, lambda: _best(term, now))
+    article = Article.objects.published(now).filter(pk__in=best).first()
     if article is None:
         return word
     first = ""

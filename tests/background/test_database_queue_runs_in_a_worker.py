@@ -31,17 +31,21 @@ def tasks_report():
     return out.getvalue()
 
 
-def test_publishing_queues_the_work_and_the_worker_does_it(database_queue, run_workers):
+def test_publishing_queues_the_work_and_the_worker_does_it(
+    database_queue, run_workers, shared_cache
+):
     final = make_article(**CUP_FINAL)
     celebration = make_article(**CUP_CELEBRATION, published=False)
-    run_workers(SAHAFA_TASKS="database")
+    # The worker shares the site's cache, as in every deployment: search answers kept by
+    # the site are forgotten when the worker's index write commits.
+    run_workers(SAHAFA_TASKS="database", CACHE_URL=shared_cache)
 
     workflow.publish(celebration, by=None)
 
     assert search("الفجر").articles == []
     assert "ready 2, running 0, successful 6," in tasks_report()
 
-    run_workers(SAHAFA_TASKS="database")
+    run_workers(SAHAFA_TASKS="database", CACHE_URL=shared_cache)
 
     assert search("الفجر").articles == [celebration]
     assert RelatedArticle.objects.filter(article=celebration, related=final).exists()

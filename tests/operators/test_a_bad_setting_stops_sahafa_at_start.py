@@ -59,6 +59,7 @@ BAD_VALUES = [
     ("DEBUG", "maybe", "1, true, yes, on, 0, false, no, off"),
     ("SAHAFA_PAGE_CACHE_SECONDS", "-1", "whole number from 0 to 86400"),
     ("SAHAFA_PAGE_CACHE_SECONDS", "a minute", "whole number from 0 to 86400"),
+    ("SAHAFA_SEARCH_CACHE_SECONDS", "86400", "whole number from 0 to 3600"),
     ("SAHAFA_BASE_URL", "news.example.org", "http:// or https://"),
     ("SAHAFA_BASE_URL", "https://news.example.org/ar", "no path"),
     ("SAHAFA_PURGE_URL", "varnish:6081/purge", "http:// or https://"),
