@@ -16,6 +16,8 @@ from django.template import loader
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from . import surrogate
+
 # Cards of the pages readers ask for most: a few MB at most per process.
 KEPT_FRAGMENTS = 2000
 
@@ -82,16 +84,19 @@ _kept = KeptPerVersion(KEPT_FRAGMENTS)
 
 def kept(key, make, request=None):
     """`make()`, reused while the content version is unchanged: `key` (hashable) names
-    what was made and everything it depends on that is not content."""
+    what was made and everything it depends on that is not content. The surrogate keys
+    `make()` showed are shown again on every request that reuses it."""
     version = _version(request)
     if version is None:
         return make()
     key = (get_language(), *key)
-    value = _kept.get(key, version)
-    if value is None:
-        value = make()
-        _kept.put(key, value, version)
-    return value
+    found = _kept.get(key, version)
+    if found is None:
+        found = surrogate.shown_while(request, make)
+        _kept.put(key, found, version)
+    elif found[1]:
+        surrogate.show(request, *found[1])
+    return found[0]
 
 
 def render(template_name, context, varies_by, request=None):

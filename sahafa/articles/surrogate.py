@@ -23,6 +23,19 @@ def show(request, *keys):
     request.__dict__.setdefault("surrogate_keys", {"site"}).update(keys)
 
 
+def shown_while(request, make):
+    """(`make()`, the keys it showed on `request`): what a kept fragment shows again each
+    time it is reused (articles/fragments.py)."""
+    before = request.__dict__.pop("surrogate_keys", None)
+    try:
+        value = make()
+    finally:
+        during = request.__dict__.pop("surrogate_keys", set())
+        if before is not None or during:
+            request.surrogate_keys = (before or set()) | during
+    return value, frozenset(during)
+
+
 def changes_at(request, moment):
     """Record that what the response to `request` shows changes at `moment` with nothing
     saved (a front-page placement expiring): caches keep it fresh no longer."""

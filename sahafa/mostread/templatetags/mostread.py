@@ -37,15 +37,14 @@ def most_read(context, windows="24h 7d", section=None):
             shown.extend(article for article, _views in entries)
             if ranked:
                 boxes.append({"window": window, "entries": ranked})
+        if request is not None:
+            surrogate.show(request, lists.SURROGATE_KEY, *surrogate.articles(shown))
         html = loader.render_to_string(
             "mostread/most_read.html", {"boxes": boxes, "section": section}
         )
-        return mark_safe(html), [lists.SURROGATE_KEY, *surrogate.articles(shown)]
+        return mark_safe(html)
 
-    html, keys = fragments.kept(("most-read", windows, section_id), box, request)
-    if request is not None:
-        surrogate.show(request, *keys)
-    return html
+    return fragments.kept(("most-read", windows, section_id), box, request)
 
 
 @register.simple_tag

@@ -19,13 +19,12 @@ def related_for(context, article):
 
     def box():
         see_also, read_also, keys = shown_for(article)
+        if request is not None:
+            # The page shows these headlines, and the list itself: it changes when they do.
+            surrogate.show(request, *keys)
         html = loader.render_to_string(
             "related/related_for.html", {"see_also": see_also, "read_also": read_also}
         )
-        return mark_safe(html), keys
+        return mark_safe(html)
 
-    html, keys = fragments.kept(("related", article.pk), box, request)
-    if request is not None:
-        # The page shows these headlines, and the list itself: it changes when they do.
-        surrogate.show(request, *keys)
-    return html
+    return fragments.kept(("related", article.pk), box, request)
