@@ -130,17 +130,25 @@ class ArticleQuerySet(models.QuerySet):
             is_breaking=True, published_at__gte=now - timedelta(hours=hours)
         )
 
+    def next_going_live(self, now):
+        """When the next scheduled article becomes public, or None."""
+        return (
+            self.scheduled(now)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
     def next_unannounced_change(self, now):
         """The next moment what readers see changes with nothing saved: a scheduled article
         going live, or a breaking item leaving the ticker. None if nothing is due."""
-        due = self.scheduled(now).order_by("published_at").values_list("published_at", flat=True)
         expiring = (
             self.breaking(BREAKING_HOURS)
             .order_by("published_at")
             .values_list("published_at", flat=True)
         )
         moments = [
-            due.first(),
+            self.next_going_live(now),
             (first + timedelta(hours=BREAKING_HOURS)) if (first := expiring.first()) else None,
         ]
         return min(filter(None, moments), default=None)

@@ -61,7 +61,7 @@ def remembered(key, now, compute):
         return kept[1]
     answer = compute()
     until = now + timedelta(seconds=seconds)
-    due = _next_to_become_visible(now)
+    due = Article.objects.next_going_live(now)
     if due is not None:
         until = min(until, due)
     cache.set(name, (until, answer), math.ceil((until - now).total_seconds()))
@@ -79,12 +79,3 @@ def _generation():
 
 def _new_token():
     return secrets.token_hex(16)
-
-
-def _next_to_become_visible(now):
-    return (
-        Article.objects.scheduled(now)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
