@@ -105,6 +105,11 @@ BREAKING_HOURS = 24
 # registered in their AppConfig.ready() (the comments app adds `comment_count`).
 CARD_ANNOTATIONS = {}
 
+# Callables `(now) -> datetime | None`: the next moment what an add-on puts on reader pages
+# changes with nothing saved (sahafa/frontpage: a placement expiring), registered in their
+# AppConfig.ready(); `next_unannounced_change()` answers for them too.
+UNANNOUNCED_CHANGES = []
+
 
 class ArticleQuerySet(models.QuerySet):
     def published(self, at=None):
@@ -141,7 +146,8 @@ class ArticleQuerySet(models.QuerySet):
 
     def next_unannounced_change(self, now):
         """The next moment what readers see changes with nothing saved: a scheduled article
-        going live, or a breaking item leaving the ticker. None if nothing is due."""
+        going live, a breaking item leaving the ticker, or what an add-on registered in
+        `UNANNOUNCED_CHANGES`. None if nothing is due."""
         expiring = (
             self.breaking(BREAKING_HOURS)
             .order_by("published_at")
@@ -150,6 +156,7 @@ class ArticleQuerySet(models.QuerySet):
         moments = [
             self.next_going_live(now),
             (first + timedelta(hours=BREAKING_HOURS)) if (first := expiring.first()) else None,
+            *(next_change(now) for next_change in UNANNOUNCED_CHANGES),
         ]
         return min(filter(None, moments), default=None)
 

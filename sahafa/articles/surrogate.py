@@ -36,13 +36,6 @@ def shown_while(request, make):
     return value, frozenset(during)
 
 
-def changes_at(request, moment):
-    """Record that what the response to `request` shows changes at `moment` with nothing
-    saved (a front-page placement expiring): caches keep it fresh no longer."""
-    moments = request.__dict__.setdefault("changes_at", [])
-    moments.append(moment)
-
-
 def articles(items):
     return [f"article-{getattr(item, 'pk', item)}" for item in items]
 

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 
-from . import surrogate
+from . import fragments, surrogate
 from .csp import allow_inline, inline_hashes
 from .listings import CountedPaginator
 from .models import Article, Author, Section, Tag
@@ -82,7 +82,9 @@ def pinned_first(sections, pinned, size):
     return sorted(blocks.values(), key=lambda block: (block[0].order, block[0].name))
 
 
-def home(request):
+def front_page_stories(request):
+    """Every story the front page shows, where: the lead, «آخر الأخبار», the ticker and
+    each section's block, in a fixed number of queries."""
     placed = FRONT_PAGE_PLACEMENTS[-1](request) if FRONT_PAGE_PLACEMENTS else Placed()
     public = Article.objects.published().for_cards().newest_first()
     newest = list(public.exclude(pk__in=placed.ids)[: 1 + LATEST_SIZE])
@@ -105,11 +107,14 @@ def home(request):
     )
     shown = [*top, *breaking, *(card for _section, cards in sections for card in cards)]
     surrogate.show(request, "latest", *surrogate.articles(shown))
-    return render(
-        request,
-        "articles/home.html",
-        {"lead": lead, "latest": latest, "breaking": breaking, "sections": sections},
-    )
+    return {"lead": lead, "latest": latest, "breaking": breaking, "sections": sections}
+
+
+def home(request):
+    # The same stories for every reader until something readers see changes: their
+    # queries (half of a render) run once per content version in each process.
+    stories = fragments.kept(("front page",), lambda: front_page_stories(request), request)
+    return render(request, "articles/home.html", {**stories})
 
 
 def listing(request, template_context, articles):

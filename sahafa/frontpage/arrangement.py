@@ -7,8 +7,9 @@ Policy on the seam: a placement saved or removed sends `arrangement_changed` aft
 commit (the page cache forgets the key `front-page`); a placed story that is edited or
 unpublished is announced by the articles' own seam (`article-N`, which the home page
 carries for every story it shows); a placement reaching its expiry is announced by no
-one, so the home page's freshness is cut short at the next expiry
-(`surrogate.changes_at`)."""
+one, so the next expiry is one of the moments `Article.objects.next_unannounced_change()`
+answers (registered in apps.py): the home page's kept lists and stored copies last no
+longer."""
 
 from collections import defaultdict
 
@@ -32,17 +33,14 @@ def placed_stories(request):
     order, and the stories pinned at the top of their section's block."""
     now = timezone.now()
     surrogate.show(request, KEY)
-    placements = list(Placement.objects.live(now).values_list("slot", "article_id", "expires_at"))
+    placements = list(Placement.objects.live(now).values_list("slot", "article_id"))
     if not placements:
         return Placed()
-    expiries = [expires_at for _slot, _id, expires_at in placements if expires_at]
-    if expiries:
-        surrogate.changes_at(request, min(expiries))
-    cards = Article.objects.published(now).for_cards().in_bulk({pk for _s, pk, _e in placements})
+    cards = Article.objects.published(now).for_cards().in_bulk({pk for _s, pk in placements})
     by_slot = defaultdict(list)
     shown = set()
     for slot in Placement.Slot.values:
-        for placed_slot, pk, _expires_at in placements:
+        for placed_slot, pk in placements:
             if placed_slot != slot or pk not in cards or pk in shown:
                 continue
             if slot == Placement.Slot.LEAD and by_slot[slot]:

@@ -15,6 +15,16 @@ class PlacementQuerySet(models.QuerySet):
         page's question: it reads the articles through `published()`)."""
         return self.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
 
+    def next_expiry(self, now):
+        """When the next live placement expires, or None: announced by no one, so the home
+        page is kept (rendered lists, stored pages) no longer."""
+        return (
+            self.filter(expires_at__gt=now)
+            .order_by("expires_at")
+            .values_list("expires_at", flat=True)
+            .first()
+        )
+
 
 class Placement(models.Model):
     class Slot(models.TextChoices):

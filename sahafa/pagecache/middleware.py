@@ -37,7 +37,7 @@ class PageCacheMiddleware:
             # cache keeps it.
             patch_cache_control(response, private=True, no_cache=True)
             return response
-        lifetime = policy.lifetime(request, response)
+        lifetime = policy.lifetime(response, getattr(request, "sahafa_content_stamp", None))
         response["Cache-Control"] = policy.cache_control(lifetime)
         patch_vary_headers(response, ["Accept-Encoding"])
         headers = [

@@ -90,24 +90,22 @@ def cache_control(lifetime):
     )
 
 
-def lifetime(request=None, response=None):
+def lifetime(response=None, stamp=None):
     """Seconds a page rendered now stays fresh: the configured lifetime, cut short by the
     next moment pages change with nothing saved — a scheduled article going live, a
-    breaking item leaving the ticker, what the view said its page changes at
-    (`surrogate.changes_at`: a front-page placement expiring) — and by midnight (the
-    masthead's date). A response may ask for less with `response.fresh_for` (seconds): a
-    live blog's polling answer, which shared caches that cannot be purged (nginx) must not
-    keep long."""
-    from sahafa.articles.models import Article
+    breaking item leaving the ticker, a front-page placement expiring — and by midnight
+    (the masthead's date). That moment is the content version's under the purge `stamp`
+    the render started with (`store.content_version()`: looked up once per stamp). A
+    response may ask for less with `response.fresh_for` (seconds): a live blog's polling
+    answer, which shared caches that cannot be purged (nginx) must not keep long."""
+    from . import store
 
     now = timezone.now()
     limit = settings.SAHAFA_PAGE_CACHE_SECONDS
     if getattr(response, "fresh_for", None) is not None:
         limit = min(limit, response.fresh_for)
-    moments = [Article.objects.next_unannounced_change(now), _next_midnight(now)]
-    if request is not None:
-        moments.extend(request.__dict__.get("changes_at", ()))
-    for moment in filter(None, moments):
+    _stamp, next_change = store.content_version(store.purge_stamp() if stamp is None else stamp)
+    for moment in filter(None, [next_change, _next_midnight(now)]):
         limit = min(limit, max(1.0, (moment - now).total_seconds()))
     return limit
 

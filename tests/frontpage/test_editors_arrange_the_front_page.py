@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from sahafa.articles import workflow
 from sahafa.frontpage.models import Placement
+from sahafa.pagecache.store import purge
 from tests.factories import make_article, make_section
 from tests.newsroom.admin_form import form_fields
 from tests.pagecache.wsgi_client import fetch
@@ -167,24 +168,23 @@ def test_writers_cannot_arrange_the_front_page(writer, editor, news):
 def test_placements_cost_the_same_few_queries_however_many(
     reader, editor, news, django_assert_max_num_queries
 ):
-    reader.get("/")
-    with django_assert_max_num_queries(50) as unarranged:
-        reader.get("/")
-    unarranged_count = len(unarranged.captured_queries)
+    def first_render_since_a_change():
+        reader.get("/")  # What the site keeps for minutes whatever changes (the most read).
+        purge({"latest"})  # The stories are read again, as after any change.
+        with django_assert_max_num_queries(50) as counted:
+            reader.get("/")
+        return len(counted.captured_queries)
+
+    unarranged_count = first_render_since_a_change()
     place(editor, news[4], Placement.Slot.LEAD)
-    reader.get("/")  # As before the first count: what the site keeps between requests.
-    with django_assert_max_num_queries(50) as arranged:
-        reader.get("/")
-    arranged_count = len(arranged.captured_queries)
+    arranged_count = first_render_since_a_change()
     # The placements, and their stories' cards (the byline in one more).
     assert arranged_count <= unarranged_count + 3
 
     for n, article in enumerate(news[:3]):
         place(editor, article, Placement.Slot.FEATURED, position=n)
     place(editor, news[3], Placement.Slot.SECTION)
-    reader.get("/")
-    with django_assert_max_num_queries(arranged_count):
-        reader.get("/")
+    assert first_render_since_a_change() <= arranged_count
 
 
 def test_featured_stories_past_the_lists_length_still_show_among_the_others(editor):
