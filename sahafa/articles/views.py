@@ -154,9 +154,12 @@ def can_preview(user):
 
 
 def detail(request, section, pk, slug=None):
-    # Byline and tags are read by the page's parts only when a part is rendered anew.
+    # Byline and tags are read by the page's parts only when a part is rendered anew. The
+    # public article is kept per content version like its parts: any change to it is one.
     articles = Article.objects.select_related("section")
-    article = articles.published().filter(pk=pk).first()
+    article = fragments.kept(
+        ("public article", pk), lambda: articles.published().filter(pk=pk).first(), request
+    )
     if article is None and can_preview(request.user):
         article = articles.editable_by(request.user).filter(pk=pk).first()
     if article is None:

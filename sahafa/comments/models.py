@@ -3,7 +3,7 @@ import hashlib
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from sahafa.arabic import normalize, squeeze_repeats
 from sahafa.articles.models import Article, Section
 
+from . import signals
 from .conf import comments_setting
 
 
@@ -233,6 +234,23 @@ class ClosingRule(models.Model):
         return str(self.article or self.section)
 
 
+# Not looked up yet (None means the form never closes).
+UNKNOWN = object()
+
+
+def on_closing_rule_changed(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):
+    """A section's rule reaches every article page of the section: all pages are forgotten
+    (rules change rarely); an article's rule, that article's page."""
+    if raw:
+        return
+    keys = [f"article-{instance.article_id}"] if instance.article_id else ["site"]
+    transaction.on_commit(
+        lambda: signals.closing_rules_changed.send(sender=sender, keys=keys),
+        using=using,
+        robust=True,
+    )
+
+
 def comments_close_at(article):
     """When the form closes for `article`, or None if it never does. An article's own rule
     wins over its section's, which wins over the site default."""
@@ -246,6 +264,9 @@ def comments_close_at(article):
     return article.published_at + timedelta(days=days)
 
 
-def comments_open(article, now=None):
-    closes = comments_close_at(article)
+def comments_open(article, now=None, closes=UNKNOWN):
+    """Whether readers may comment on `article` now; `closes`: `comments_close_at(article)`
+    when the caller has it already (reader pages keep it per content version)."""
+    if closes is UNKNOWN:
+        closes = comments_close_at(article)
     return article.is_public and (closes is None or (now or timezone.now()) < closes)

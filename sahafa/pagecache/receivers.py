@@ -44,6 +44,10 @@ def on_comment_verdict(sender, comment, **kwargs):
     forget([f"article-{comment.article_id}"])
 
 
+def on_closing_rules_changed(sender, keys, **kwargs):
+    forget(keys)
+
+
 def on_related_lists_changed(sender, ids, **kwargs):
     forget(f"related-{pk}" for pk in ids)
 
@@ -66,6 +70,9 @@ def connect():
     article_signals.site_changed.connect(on_site_changed, dispatch_uid="pagecache")
     for signal in comment_signals.VERDICT_SIGNALS:
         signal.connect(on_comment_verdict, dispatch_uid="pagecache")
+    comment_signals.closing_rules_changed.connect(
+        on_closing_rules_changed, dispatch_uid="pagecache"
+    )
     related_signals.lists_changed.connect(on_related_lists_changed, dispatch_uid="pagecache")
     most_read_signals.lists_changed.connect(on_most_read_changed, dispatch_uid="pagecache")
     revision_signals.corrections_changed.connect(on_corrections_changed, dispatch_uid="pagecache")

@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from sahafa.comments.models import ClosingRule, Comment
 from tests.comments.posting import post_comment
-from tests.factories import make_article, make_section
+from tests.factories import make_article, make_comment, make_section
+from tests.pagecache.wsgi_client import fetch
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +51,41 @@ def test_posting_to_a_closed_article_is_refused_clearly_and_keeps_the_text(reade
     assert "أُغلق باب التعليق على هذا المقال." in response.content.decode()
     assert "وصلت متأخراً</textarea>" in response.content.decode()
     assert Comment.objects.count() == 0
+
+
+def test_a_moderator_closing_comments_reaches_readers_of_the_stored_page_at_once(moderator):
+    article = make_article("نقاش حول أسعار الوقود")
+    make_comment(article, body="رأيي أن الأسعار مرتفعة")
+    page = article.get_absolute_url()
+    fetch(page)
+    assert fetch(page).cache == "HIT"
+
+    # The discussion turns nasty: the moderator closes it in the newsroom.
+    added = moderator.post(
+        reverse("admin:comments_closingrule_add"),
+        {"article": article.pk, "close_after_days": 0},
+    )
+
+    assert added.status_code == 302
+    after = fetch(page)
+    assert after.cache != "HIT"
+    assert "أُغلق باب التعليق على هذا المقال." in after.body.decode()
+    # The thread itself stays readable.
+    assert "رأيي أن الأسعار مرتفعة" in after.body.decode()
+
+
+def test_a_section_rule_removed_reopens_its_articles_on_every_stored_page(moderator, settings):
+    settings.SAHAFA_COMMENTS_CLOSE_AFTER_DAYS = None
+    sport = make_section("رياضة", slug="sport")
+    rule = ClosingRule.objects.create(section=sport, close_after_days=1)
+    match = make_article("الهلال يفوز على النصر", section=sport, published_at=days_ago(2))
+    page = match.get_absolute_url()
+    fetch(page)
+    assert "أُغلق باب التعليق" in fetch(page).body.decode()
+
+    deleted = moderator.post(
+        reverse("admin:comments_closingrule_delete", args=[rule.pk]), {"post": "yes"}
+    )
+
+    assert deleted.status_code == 302
+    assert 'id="commentform"' in fetch(page).body.decode()

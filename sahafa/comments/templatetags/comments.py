@@ -5,10 +5,11 @@ from django.conf import settings
 from django.utils import timezone
 
 from sahafa.arabic import relative_time
+from sahafa.articles import fragments
 
 from ..conf import comments_setting
 from ..forms import CommentForm
-from ..models import Comment, comments_open
+from ..models import Comment, comments_close_at, comments_open
 from ..threads import PublicComment, approved_comments, build_tree, read_held_token
 
 register = template.Library()
@@ -44,6 +45,14 @@ def _replying_to(request, approved):
     return next((comment for comment in approved if comment.id == parent_id), None)
 
 
+def _closes_at(request, article):
+    # Kept per content version: a closing rule's change is announced like any other, and
+    # the rule's query was an eighth of an article page's render.
+    return fragments.kept(
+        ("comments close", article.pk), lambda: comments_close_at(article), request
+    )
+
+
 @register.inclusion_tag("comments/_region.html", takes_context=True)
 def comments_for(context, article):
     request = context.get("request")
@@ -61,7 +70,7 @@ def comments_for(context, article):
         "count": len(approved),
         "thread": build_tree(shown),
         "held": held,
-        "is_open": comments_open(article),
+        "is_open": comments_open(article, closes=_closes_at(request, article)),
         "form": form,
         "replying_to": replying_to,
         "max_depth": comments_setting("SAHAFA_COMMENTS_MAX_DEPTH"),
