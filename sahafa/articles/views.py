@@ -119,8 +119,15 @@ def home(request):
 
 def listing(request, template_context, articles):
     key = f"{template_context['kind']}-{template_context['object'].pk}"
-    page = page_of(request, articles.for_cards().newest_first(), key)
-    surrogate.show(request, key, *surrogate.articles(page.object_list))
+
+    def listed_page():
+        page = page_of(request, articles.for_cards().newest_first(), key)
+        page.object_list = list(page.object_list)  # read once, not by each reuse
+        surrogate.show(request, key, *surrogate.articles(page.object_list))
+        return page
+
+    # The same page of cards for every reader until something readers see changes.
+    page = fragments.kept(("listing", key, request.GET.get("page")), listed_page, request)
     return render(request, "articles/listing.html", {**template_context, "page": page})
 
 

@@ -1,10 +1,13 @@
 """Section, tag and author pages: newest first, paginated, counted in proper Arabic."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from sahafa.articles import views, workflow
 from sahafa.articles.models import Article
+from sahafa.pagecache.store import purge
 from tests.factories import make_article, make_author, make_section, make_tag
 
 
@@ -96,3 +99,33 @@ def test_long_listings_are_paginated(reader, monkeypatch):
     assert headlines[0] in last and 'href="?page=2"' in last and 'rel="next"' not in last
     assert "الصفحة 3 من 3" in beyond
     assert '<meta name="robots" content="noindex, follow">' in last
+
+
+@pytest.mark.parametrize("kind", ["section", "tag", "author"])
+def test_a_listing_reads_as_much_for_three_stories_as_for_three_hundred(
+    reader, kind, django_assert_num_queries
+):
+    economy = make_section("اقتصاد", slug="economy")
+    oil = make_tag("نفط")
+    writer = make_author("سلمى")
+    pages = {"section": "/economy/", "tag": oil.get_absolute_url()}
+    pages["author"] = writer.get_absolute_url()
+    for number in range(3):
+        make_article(f"خبر عن النفط {number}", section=economy, tags=[oil], authors=[writer])
+
+    def first_render_since_a_change():
+        reader.get(pages[kind])  # What is kept for minutes whatever changes (the most read).
+        purge({"latest"})  # Nothing of the page kept, as after any change.
+        with CaptureQueriesContext(connection) as render:
+            reader.get(pages[kind], {"page": "2"})
+        return len(render.captured_queries)
+
+    few = first_render_since_a_change()
+    publish_many(300, economy, oil)
+    writer.articles.add(*Article.objects.filter(slug__startswith="imported-"))
+    many = first_render_since_a_change()
+
+    assert few == many <= 12
+    # Asked again, only the section, tag or author is looked up by its address.
+    with django_assert_num_queries(1):
+        reader.get(pages[kind], {"page": "2"})
