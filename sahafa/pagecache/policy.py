@@ -104,7 +104,9 @@ def lifetime(response=None, stamp=None):
     limit = settings.SAHAFA_PAGE_CACHE_SECONDS
     if getattr(response, "fresh_for", None) is not None:
         limit = min(limit, response.fresh_for)
-    _stamp, next_change = store.content_version(store.purge_stamp() if stamp is None else stamp)
+    _stamp, next_change, _span = store.content_version(
+        store.purge_stamp() if stamp is None else stamp
+    )
     for moment in filter(None, [next_change, _next_midnight(now)]):
         limit = min(limit, max(1.0, (moment - now).total_seconds()))
     return limit

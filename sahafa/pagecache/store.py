@@ -63,17 +63,22 @@ def purge_stamp():
     return stamps.current().read()
 
 
+# What no announcement reached (a change made straight in the database, or by a process
+# with another cache) shows within five minutes, as stored pages do by default: nothing is
+# kept between renders longer than that.
+UNANNOUNCED_LIMIT_SECONDS = 300
+
 # (the stamp it was read under, the next moment pages change with nothing saved)
 _next_unannounced_change = (None, None)
 
 
 def content_version(stamp):
     """The version of everything readers see, for what processes keep between renders
-    (cards, «شاهد أيضاً» boxes): the purge `stamp` a request started under, and the next
+    (cards, «شاهد أيضاً» boxes): the purge `stamp` a request started under; the next
     moment pages change with nothing saved — a scheduled article going live, a breaking
-    item leaving the ticker — so that nothing made before that moment is reused after it.
-    That moment is looked up again only after a purge (scheduling is announced) or once it
-    has passed."""
+    item leaving the ticker — so that nothing made before that moment is reused after it;
+    and the current span of `UNANNOUNCED_LIMIT_SECONDS`. That moment is looked up again
+    only after a purge (scheduling is announced) or once it has passed."""
     from sahafa.articles.models import Article
 
     global _next_unannounced_change
@@ -82,7 +87,7 @@ def content_version(stamp):
     if read_under != stamp or (moment is not None and now >= moment):
         moment = Article.objects.next_unannounced_change(now)
         _next_unannounced_change = (stamp, moment)
-    return stamp, moment
+    return stamp, moment, int(time.time() // UNANNOUNCED_LIMIT_SECONDS)
 
 
 def versions(keys):

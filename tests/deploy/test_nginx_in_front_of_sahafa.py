@@ -17,12 +17,16 @@ LIFETIME = 2
 
 
 @pytest.fixture
-def site(processes):
+def site(processes, shared_cache):
     if shutil.which("nginx") is None:
         if os.environ.get("CI") == "true":
             pytest.fail("nginx is missing: .ci/run installs Debian's nginx")
         pytest.skip("needs Debian's nginx (apt-get install nginx)")
-    upstream, var = processes.sahafa(SAHAFA_PAGE_CACHE_SECONDS=str(LIFETIME))
+    # The newsroom's changes reach the server through the cache they share, as in
+    # production; nginx hears of none of them and keeps pages for their lifetime.
+    upstream, var = processes.sahafa(
+        CACHE_URL=shared_cache, SAHAFA_PAGE_CACHE_SECONDS=str(LIFETIME)
+    )
     return processes.nginx(upstream, var / "static")
 
 

@@ -3,8 +3,10 @@ block per section, in a fixed number of queries however much news there is."""
 
 from datetime import timedelta
 
+import time_machine
 from django.utils import timezone
 
+from sahafa.articles.models import Article
 from sahafa.pagecache.store import purge
 from tests.factories import make_article, make_section
 
@@ -123,3 +125,15 @@ def test_the_front_page_reads_its_stories_once_until_the_news_changes(
     make_article("البرلمان يقر الموازنة العامة", section=politics, published_at=hours_ago(1))
     lead = reader.get("/").content.decode().split('class="lead-story"', 1)[1]
     assert "البرلمان يقر الموازنة العامة" in lead.split("</section>", 1)[0]
+
+
+def test_a_change_made_straight_in_the_database_shows_within_five_minutes(reader):
+    story = make_article("الحكومة تعلن خطة للإسكان")
+    reader.get("/")
+
+    # An operator's SQL fix: no verb ran, nothing was announced.
+    Article.objects.filter(pk=story.pk).update(headline="الحكومة تعلن خطة وطنية للإسكان")
+    assert "خطة وطنية" not in reader.get("/").content.decode()
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=5, seconds=1)):
+        assert "خطة وطنية" in reader.get("/").content.decode()
