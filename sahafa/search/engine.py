@@ -68,7 +68,10 @@ def search(text, *, section=None, date_from=None, date_to=None, page=1, per_page
     results = SearchResults(text=text, query=query, per_page=per_page)
     if query:
         now = timezone.now()
-        visible = Article.objects.published(now).order_by()
+        # None: every public article, which lets the backend bound its ranking.
+        visible = None
+        if section is not None or date_from is not None or date_to is not None:
+            visible = Article.objects.published(now).order_by()
         if section is not None:
             visible = visible.in_section(section)
         if date_from is not None:
