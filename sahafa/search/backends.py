@@ -18,6 +18,8 @@ from django.db import connection
 
 from sahafa.articles.models import Article
 
+from .models import SearchTerm
+
 # bm25 weights for FTS5's columns, in order: headline, summary, meta, body.
 SQLITE_WEIGHTS = (20.0, 4.0, 2.0, 1.0)
 # ts_rank_cd's weights are given as {D, C, B, A}: body, meta, summary, headline.
@@ -66,6 +68,8 @@ class SQLiteBackend:
         out of the bound. The count is every match less the hidden ones
         (`Article.objects.hidden`): two counts FTS5 answers from its index, without the
         join of every match to the articles (12 ms for «الرياض»)."""
+        if _most_matches(query, match_all) < BOUNDED_FROM:
+            return None
         hidden_sql, hidden_params = Article.objects.hidden(now).query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(
@@ -226,6 +230,22 @@ class SQLiteBackend:
                 "OR name = 'search_searchentry'"
             )
             return cursor.fetchone()[0] or 0
+
+
+def _most_matches(query, match_all):
+    """At most how many entries can match, from the vocabulary's counts (one indexed read):
+    a phrase is in no more entries than its rarest term, a clause in no more than its
+    phrases together; all clauses in no more than the rarest clause, any in no more than
+    their sum. Only decides whether counting the matches is worth it."""
+    terms = {term for clause in query.required for phrase in clause for term in phrase}
+    documents = dict(SearchTerm.objects.filter(term__in=terms).values_list("term", "documents"))
+    clauses = [
+        sum(min(documents.get(term, 0) for term in phrase) for phrase in clause)
+        for clause in query.required
+    ]
+    if not clauses:
+        return 0
+    return min(clauses) if match_all else sum(clauses)
 
 
 def _largest_recency(now):
