@@ -109,8 +109,9 @@ def _fill(results, backend, visible, now, page, key):
 
         ids = answers.remembered((*key, results.page), now, later_page)
     # Read now, through the public filter: an answer kept from a moment ago never shows an
-    # article unpublished since.
-    by_id = Article.objects.published(now).for_cards().in_bulk(ids)
+    # article unpublished since. Not `for_cards()`: a result shows no comment count, and
+    # counting them (a subquery per article) and sorting took 0.7 of 1.7 ms for ten.
+    by_id = Article.objects.published(now).select_related("section").order_by().in_bulk(ids)
     results.articles = [by_id[pk] for pk in ids if pk in by_id]
 
 
