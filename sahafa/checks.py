@@ -47,13 +47,13 @@ def check_sahafa_settings(app_configs=None, **kwargs):
                     "expected (N, S): N posts per S seconds, both 1 or more",
                 )
             )
-    seconds = settings.SAHAFA_PAGE_CACHE_SECONDS
-    if not (isinstance(seconds, int) and not isinstance(seconds, bool) and 0 <= seconds <= 86400):
-        errors.append(
-            _error(
-                4, "SAHAFA_PAGE_CACHE_SECONDS", seconds, "expected a whole number from 0 to 86400"
-            )
-        )
+    # The same bounds as sahafa/env.py gives these variables in settings.py.
+    for id, name, most in ((4, "SAHAFA_PAGE_CACHE_SECONDS", 86400),
+                           (10, "SAHAFA_SEARCH_CACHE_SECONDS", 3600)):  # fmt: skip
+        seconds = getattr(settings, name)
+        whole = isinstance(seconds, int) and not isinstance(seconds, bool)
+        if not (whole and 0 <= seconds <= most):
+            errors.append(_error(id, name, seconds, f"expected a whole number from 0 to {most}"))
     if settings.SAHAFA_PURGE_URL:
         try:
             parse_url(settings.SAHAFA_PURGE_URL, ("http", "https"))

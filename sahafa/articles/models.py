@@ -119,6 +119,20 @@ class ArticleQuerySet(models.QuerySet):
             status__in=Article.PUBLIC_STATUSES, published_at__lte=at or timezone.now()
         )
 
+    def hidden(self, at=None):
+        """Every article that `published(at)` leaves out, and no other: a status that is
+        not public, or a public one not yet due (or without a time). Three ranges of
+        `article_public_idx`, so it costs what it returns rather than a scan of the archive
+        (search counts its visible matches as all matches less the hidden ones)."""
+        at = at or timezone.now()
+        not_public = [s for s in Article.Status.values if s not in Article.PUBLIC_STATUSES]
+        plain = self.order_by().values("pk")
+        return plain.filter(status__in=not_public).union(
+            plain.filter(status__in=Article.PUBLIC_STATUSES, published_at__gt=at),
+            plain.filter(status__in=Article.PUBLIC_STATUSES, published_at__isnull=True),
+            all=True,
+        )
+
     def scheduled(self, at=None):
         return self.filter(status=Article.Status.SCHEDULED, published_at__gt=at or timezone.now())
 

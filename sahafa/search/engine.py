@@ -68,7 +68,10 @@ def search(text, *, section=None, date_from=None, date_to=None, page=1, per_page
     results = SearchResults(text=text, query=query, per_page=per_page)
     if query:
         now = timezone.now()
-        visible = Article.objects.published(now).order_by()
+        # None: every public article, which lets the backend bound its ranking.
+        visible = None
+        if section is not None or date_from is not None or date_to is not None:
+            visible = Article.objects.published(now).order_by()
         if section is not None:
             visible = visible.in_section(section)
         if date_from is not None:
@@ -106,8 +109,9 @@ def _fill(results, backend, visible, now, page, key):
 
         ids = answers.remembered((*key, results.page), now, later_page)
     # Read now, through the public filter: an answer kept from a moment ago never shows an
-    # article unpublished since.
-    by_id = Article.objects.published(now).for_cards().in_bulk(ids)
+    # article unpublished since. Not `for_cards()`: a result shows no comment count, and
+    # counting them (a subquery per article) and sorting took 0.7 of 1.7 ms for ten.
+    by_id = Article.objects.published(now).select_related("section").order_by().in_bulk(ids)
     results.articles = [by_id[pk] for pk in ids if pk in by_id]
 
 

@@ -94,7 +94,7 @@ def _best(term, now):
     scored, _total = current_backend().ranked(
         ParsedQuery(required=(((term,),),)),
         match_all=True,
-        visible=Article.objects.published(now).order_by(),
+        visible=None,
         now=now,
         limit=1,
         offset=0,
