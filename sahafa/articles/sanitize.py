@@ -66,5 +66,11 @@ _cleaner = nh3.Cleaner(
 )
 
 
+# Add-ons that store bodies through `sanitize_body()` register here (AppConfig.ready()) a
+# function `(batch) -> str` that passes their stored bodies through it again and says what
+# it rewrote: `sahafa resanitize` calls each after the articles (sahafa/live: its entries).
+STORED_BODIES = []
+
+
 def sanitize_body(html: str) -> str:
     return isolate_in_html(_IMAGE_WITHOUT_SOURCE.sub("", _cleaner.clean(html or "")).strip())

@@ -10,8 +10,10 @@ a verb is announced alike; a draft saved is not (readers see no drafts)."""
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save, pre_save
+from django.utils.translation import gettext as _
 
 from sahafa.articles import changes
+from sahafa.articles.sanitize import sanitize_body
 
 from .models import Entry, LiveBlog
 
@@ -27,6 +29,42 @@ def refresh(blog_id, entry_ids=(), using=DEFAULT_DB_ALIAS):
         if version is not None and entry_ids:
             Entry.objects.using(using).filter(pk__in=entry_ids).update(version=version)
         changes.announce([blog_id], REASON, using)
+
+
+def resanitize_entries(batch):
+    """Every stored entry body through the current sanitizer (`sahafa resanitize`), a batch
+    per transaction: the published entries rewritten take a new version of their blog, so
+    readers' pages and polling show the new markup."""
+    rewritten = read = after = 0
+    while True:
+        with transaction.atomic():
+            entries = list(
+                Entry.objects.filter(pk__gt=after)
+                .order_by("pk")
+                .only("pk", "live_blog_id", "status", "body")[:batch]
+            )
+            if not entries:
+                break
+            after = entries[-1].pk
+            read += len(entries)
+            changed = []
+            for entry in entries:
+                body = sanitize_body(entry.body)
+                if body != entry.body:
+                    entry.body = body
+                    changed.append(entry)
+            Entry.objects.bulk_update(changed, ["body"])
+            rewritten += len(changed)
+            shown = {}
+            for entry in changed:
+                if entry.status == Entry.Status.PUBLISHED:
+                    shown.setdefault(entry.live_blog_id, []).append(entry.pk)
+            for blog_id, entry_ids in shown.items():
+                refresh(blog_id, entry_ids)
+    return _("Rewrote %(rewritten)d of %(read)d live entries.") % {
+        "rewritten": rewritten,
+        "read": read,
+    }
 
 
 def _remember_status(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):

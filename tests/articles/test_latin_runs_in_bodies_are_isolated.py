@@ -195,6 +195,7 @@ def test_bodies_stored_before_the_rule_are_rewritten_by_resanitize():
     # The page is forgotten: the next reader gets the rewritten body.
     assert "<p><bdi>OPEC+</bdi> تبحث" in fetch(article.get_absolute_url()).body.decode()
     # «rewritten of read»: the other bodies were already in the stored form.
-    assert re.findall(r"\d+", out.getvalue()) == ["1", str(Article.objects.count())]
+    articles_line = out.getvalue().splitlines()[0]
+    assert re.findall(r"\d+", articles_line) == ["1", str(Article.objects.count())]
     call_command("resanitize", stdout=(again := StringIO()))
     assert re.findall(r"\d+", again.getvalue())[0] == "0"

@@ -1,4 +1,5 @@
-"""`sahafa resanitize`: every stored article body through the sanitizer of record.
+"""`sahafa resanitize`: every stored article body through the sanitizer of record, then
+the bodies add-ons store (`sanitize.STORED_BODIES`: live-blog entries).
 
 A body is sanitized when it is saved (sahafa/articles/sanitize.py). When the sanitizer's
 rules change — Latin runs isolated in <bdi>, an image host no longer listed — the bodies
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from sahafa.articles import changes
 from sahafa.articles.models import Article
-from sahafa.articles.sanitize import sanitize_body
+from sahafa.articles.sanitize import STORED_BODIES, sanitize_body
 
 BATCH = 500
 
@@ -55,3 +56,5 @@ class Command(BaseCommand):
             _("Rewrote %(rewritten)d of %(read)d article bodies.")
             % {"rewritten": rewritten, "read": read}
         )
+        for resanitize_stored in STORED_BODIES:
+            self.stdout.write(resanitize_stored(BATCH))
