@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import nh3
 from django.conf import settings
+from django.db import transaction
 
 from .bidi import isolate_in_html
 
@@ -74,3 +75,27 @@ STORED_BODIES = []
 
 def sanitize_body(html: str) -> str:
     return isolate_in_html(_IMAGE_WITHOUT_SOURCE.sub("", _cleaner.clean(html or "")).strip())
+
+
+def resanitize_stored(rows, batch, announce):
+    """Each body of `rows` (a queryset with `pk` and `body`) through `sanitize_body()` again:
+    in batches by primary key, a transaction each, writing only the bodies that differ and
+    calling `announce(rewritten rows)` inside the batch's transaction. (rewritten, read)."""
+    rewritten = read = after = 0
+    while True:
+        with transaction.atomic():
+            found = list(rows.filter(pk__gt=after).order_by("pk")[:batch])
+            if not found:
+                return rewritten, read
+            after = found[-1].pk
+            read += len(found)
+            changed = []
+            for row in found:
+                body = sanitize_body(row.body)
+                if body != row.body:
+                    row.body = body
+                    changed.append(row)
+            if changed:
+                rows.model.objects.bulk_update(changed, ["body"])
+                announce(changed)
+                rewritten += len(changed)

@@ -13,7 +13,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.translation import gettext as _
 
 from sahafa.articles import changes
-from sahafa.articles.sanitize import sanitize_body
+from sahafa.articles.sanitize import resanitize_stored
 
 from .models import Entry, LiveBlog
 
@@ -32,35 +32,20 @@ def refresh(blog_id, entry_ids=(), using=DEFAULT_DB_ALIAS):
 
 
 def resanitize_entries(batch):
-    """Every stored entry body through the current sanitizer (`sahafa resanitize`), a batch
-    per transaction: the published entries rewritten take a new version of their blog, so
-    readers' pages and polling show the new markup."""
-    rewritten = read = after = 0
-    while True:
-        with transaction.atomic():
-            entries = list(
-                Entry.objects.filter(pk__gt=after)
-                .order_by("pk")
-                .only("pk", "live_blog_id", "status", "body")[:batch]
-            )
-            if not entries:
-                break
-            after = entries[-1].pk
-            read += len(entries)
-            changed = []
-            for entry in entries:
-                body = sanitize_body(entry.body)
-                if body != entry.body:
-                    entry.body = body
-                    changed.append(entry)
-            Entry.objects.bulk_update(changed, ["body"])
-            rewritten += len(changed)
-            shown = {}
-            for entry in changed:
-                if entry.status == Entry.Status.PUBLISHED:
-                    shown.setdefault(entry.live_blog_id, []).append(entry.pk)
-            for blog_id, entry_ids in shown.items():
-                refresh(blog_id, entry_ids)
+    """Every stored entry body through the current sanitizer (`sahafa resanitize`): the
+    published entries rewritten take a new version of their blog, so readers' pages and
+    polling show the new markup."""
+
+    def announce(rewritten):
+        shown = {}
+        for entry in rewritten:
+            if entry.status == Entry.Status.PUBLISHED:
+                shown.setdefault(entry.live_blog_id, []).append(entry.pk)
+        for blog_id, entry_ids in shown.items():
+            refresh(blog_id, entry_ids)
+
+    rows = Entry.objects.only("pk", "live_blog_id", "status", "body")
+    rewritten, read = resanitize_stored(rows, batch, announce)
     return _("Rewrote %(rewritten)d of %(read)d live entries.") % {
         "rewritten": rewritten,
         "read": read,

@@ -12,39 +12,22 @@ to do, and an interrupted run is finished by running it again.
 """
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sahafa.articles import changes
 from sahafa.articles.models import Article
-from sahafa.articles.sanitize import STORED_BODIES, sanitize_body
+from sahafa.articles.sanitize import STORED_BODIES, resanitize_stored
 
 BATCH = 500
 
 
 def resanitize(batch=BATCH):
     """(rewritten, read): the bodies rewritten, of every body read."""
-    rewritten = read = 0
-    after = 0
-    while True:
-        with transaction.atomic():
-            articles = list(
-                Article.objects.filter(pk__gt=after).order_by("pk").only("pk", "body")[:batch]
-            )
-            if not articles:
-                return rewritten, read
-            after = articles[-1].pk
-            read += len(articles)
-            changed = []
-            for article in articles:
-                body = sanitize_body(article.body)
-                if body != article.body:
-                    article.body = body
-                    changed.append(article)
-            if changed:
-                Article.objects.bulk_update(changed, ["body"])
-                changes.announce(changed, "markup")
-                rewritten += len(changed)
+    return resanitize_stored(
+        Article.objects.only("pk", "body"),
+        batch,
+        lambda rewritten: changes.announce(rewritten, "markup"),
+    )
 
 
 class Command(BaseCommand):
@@ -56,5 +39,5 @@ class Command(BaseCommand):
             _("Rewrote %(rewritten)d of %(read)d article bodies.")
             % {"rewritten": rewritten, "read": read}
         )
-        for resanitize_stored in STORED_BODIES:
-            self.stdout.write(resanitize_stored(BATCH))
+        for resanitize_add_on in STORED_BODIES:
+            self.stdout.write(resanitize_add_on(BATCH))
