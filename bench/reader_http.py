@@ -102,15 +102,22 @@ def wrk_each_once(port, paths, seconds, connections, folder):
     return wrk(port, "/", seconds, connections, script=script, env={"PATHS": str(listing)})
 
 
-def archive_paths(environment):
-    """Every public article's path, in an order unrelated to age."""
-    output = subprocess.run(
-        [*SAHAFA, "shell", "-c",
-         "from sahafa.articles.models import Article\n"
-         "for a in Article.objects.published().select_related('section').order_by('?'):"
-         " print(a.get_absolute_url())"],
+def sahafa_shell(code, environment):
+    """What `sahafa shell -c code` printed, run with `environment`."""
+    return subprocess.run(
+        [*SAHAFA, "shell", "-c", code],
         env={**os.environ, **environment}, capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
+
+
+def archive_paths(environment):
+    """Every public article's path, in an order unrelated to age."""
+    output = sahafa_shell(
+        "from sahafa.articles.models import Article\n"
+        "for a in Article.objects.published().select_related('section').order_by('?'):"
+        " print(a.get_absolute_url())",
+        environment,
+    )
     return [line for line in output.split() if line.startswith("/")]
 
 
@@ -206,23 +213,21 @@ def prepare_database(args, environment):
     else:
         args.sqlite.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([*SAHAFA, "migrate", "-v0"], env=env, check=True)
-    count = subprocess.run(
-        [*SAHAFA, "shell", "-c",
-         "from sahafa.articles.models import Article; print(Article.objects.published().count())"],
-        env=env, capture_output=True, text=True, check=True,
-    ).stdout.split()[-1]  # fmt: skip
+    count = sahafa_shell(
+        "from sahafa.articles.models import Article; print(Article.objects.published().count())",
+        environment,
+    ).split()[-1]
     if int(count) < 30000:
         print("importing the corpus …", flush=True)
         subprocess.run(
             [*SAHAFA, "import-json", str(args.corpus), "--no-progress"], env=env, check=True
         )
-    return subprocess.run(
-        [*SAHAFA, "shell", "-c",
-         "from sahafa.articles.models import Article; "
-         "a = Article.objects.published().filter(section__slug='news').newest_first()[30]; "
-         "print(a.get_absolute_url())"],
-        env=env, capture_output=True, text=True, check=True,
-    ).stdout.split()[-1]  # fmt: skip
+    return sahafa_shell(
+        "from sahafa.articles.models import Article; "
+        "a = Article.objects.published().filter(section__slug='news').newest_first()[30]; "
+        "print(a.get_absolute_url())",
+        environment,
+    ).split()[-1]
 
 
 def main():

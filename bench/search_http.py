@@ -28,7 +28,6 @@ import os
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -42,11 +41,11 @@ from pathlib import Path
 from reader_http import (
     CORPUS,
     POSTGRES_URL,
-    SAHAFA,
     SQLITE,
     Servers,
     fetch,
     prepare_database,
+    sahafa_shell,
     server_environment,
     wrk,
 )
@@ -56,13 +55,12 @@ ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 
 
 def headlines(environment):
-    output = subprocess.run(
-        [*SAHAFA, "shell", "-c",
-         "from sahafa.articles.models import Article\n"
-         "titles = Article.objects.published().order_by('?').values_list('headline', flat=True)\n"
-         "for h in titles[:600]: print(h.replace('\\n', ' '))"],
-        env=environment, capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+    output = sahafa_shell(
+        "from sahafa.articles.models import Article\n"
+        "titles = Article.objects.published().order_by('?').values_list('headline', flat=True)\n"
+        "for h in titles[:600]: print(h.replace('\\n', ' '))",
+        environment,
+    )
     return [line for line in output.splitlines() if len(line.split()) >= 4]
 
 

@@ -64,8 +64,7 @@ def purge_stamp():
 
 
 # What no announcement reached (a change made straight in the database, or by a process
-# with another cache) shows within five minutes, as stored pages do by default: nothing is
-# kept between renders longer than that.
+# with another cache) shows within five minutes: nothing is kept between renders longer.
 UNANNOUNCED_LIMIT_SECONDS = 300
 
 # (the stamp it was read under, the next moment pages change with nothing saved)
