@@ -24,11 +24,24 @@ _TRAILING = "+#"
 _ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>«»“”\"'()\[\]]*[^\s<>«»“”\"'()\[\].,;:!?،؛؟]")
 
 
+class _ClassLetters(dict):
+    """Code point → class letter, filled as characters are first met: `str.translate` then
+    classifies a text in C (this runs over every headline and snippet of a search page)."""
+
+    def __missing__(self, code_point):
+        letter = self[code_point] = _CLASSES.get(unicodedata.bidirectional(chr(code_point)), "X")
+        return letter
+
+
+_CLASS_LETTERS = _ClassLetters()
+
+
 def _classes(text):
-    classes = [_CLASSES.get(unicodedata.bidirectional(char), "X") for char in text]
+    classes = text.translate(_CLASS_LETTERS)
     for address in _ADDRESS.finditer(text):
-        classes[address.start() : address.end()] = "L" * (address.end() - address.start())
-    return "".join(classes)
+        start, end = address.span()
+        classes = classes[:start] + "L" * (end - start) + classes[end:]
+    return classes
 
 
 def latin_runs(text: str) -> list[tuple[int, int]]:
