@@ -1,12 +1,13 @@
 """Bots are turned away at the form; suspicious comments wait for a person."""
 
+import re
 import time
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from sahafa.comments.forms import issue_token
+from sahafa.comments.forms import issue_token, read_token
 from sahafa.comments.models import BlockedSender, Comment
 from tests.comments.posting import form_data, post_comment
 from tests.factories import make_article, make_comment
@@ -81,6 +82,30 @@ def test_a_form_sent_within_seconds_is_refused_and_can_be_sent_again(reader, set
     # The same form, a moment later, goes through.
     resent = post_comment(reader, article, issued=issue_token(article.pk, at=time.time() - 5))
     assert resent.status_code == 302
+
+
+def _issued_on(page):
+    return re.search(r'name="issued" value="([^"]+)"', page).group(1)
+
+
+def test_every_render_of_the_form_is_timed_from_its_own_moment(reader):
+    # The form's HTML is kept between renders; its timestamp must not be, or a bot could
+    # wait once and post a thousand times as "a person who took a while".
+    article = make_article()
+    parent = make_comment(article)
+
+    before = time.time()
+    first = reader.get(article.get_absolute_url()).content.decode()
+    second = reader.get(article.get_absolute_url()).content.decode()
+
+    first_token, second_token = _issued_on(first), _issued_on(second)
+    assert before <= read_token(first_token, article.pk) < read_token(second_token, article.pk)
+    assert first.replace(first_token, "") == second.replace(second_token, "")
+    assert "اترك تعليقاً" in second and 'name="comment"' in second
+    # A reader replying gets the same form, addressed to the comment they answer.
+    replying = reader.get(article.get_absolute_url(), {"replyto": parent.pk}).content.decode()
+    assert f'name="parent" value="{parent.pk}"' in replying
+    assert read_token(_issued_on(replying), article.pk) > read_token(second_token, article.pk)
 
 
 @pytest.mark.parametrize("token", ["", "forged", "eyJhcnRpY2xlIjoxfQ:bad:sig"])
