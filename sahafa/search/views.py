@@ -1,8 +1,12 @@
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
+
+from sahafa.articles import fragments
 
 from .engine import search
 from .forms import SearchForm, page_number, query_text
@@ -32,12 +36,23 @@ def results(request):
         "search/results.html",
         {
             "search_text": text,
-            "form": form,
+            "filters": _filters(request, form),
             "results": found,
             "cards": cards,
             "page_query": params.urlencode(),
         },
     )
+
+
+FILTERS = "search/_filters.html"
+
+
+def _filters(request, form):
+    """The filters' fields; with none chosen, the same for every search (their widgets
+    were a tenth of a results page's render), kept per content version like a card."""
+    if any(request.GET.get(name) for name in form.fields):
+        return mark_safe(render_to_string(FILTERS, {"form": form}))
+    return fragments.render(FILTERS, {"form": SearchForm()}, varies_by=(), request=request)
 
 
 @require_GET

@@ -77,3 +77,18 @@ def test_far_away_dates_are_clamped_instead_of_overflowing(stories):
         story.headline for story in stories.values()
     }
     assert SearchForm({"from": "0001-01-01"}).filters()["date_from"].date() == date(1900, 1, 1)
+
+
+def test_the_results_page_offers_every_section_and_keeps_the_readers_choice(stories, reader):
+    economy = stories["oil"].section
+    page = reader.get("/search/", {"q": "ميزانية"}).content.decode()
+    assert f'<option value="{economy.slug}">{economy.name}</option>' in page
+
+    # The unfiltered form is kept between searches; a new section is announced.
+    make_section("ثقافة", slug="culture")
+    page = reader.get("/search/", {"q": "ميزانية"}).content.decode()
+    assert '<option value="culture">ثقافة</option>' in page
+
+    chosen = reader.get("/search/", {"q": "ميزانية", "section": economy.slug}).content.decode()
+    assert f'<option value="{economy.slug}" selected>{economy.name}</option>' in chosen
+    assert chosen.count('class="card search-result"') == 1
