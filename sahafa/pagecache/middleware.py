@@ -4,7 +4,7 @@ middleware add; Django's GZipMiddleware, inside, compresses only what is not sto
 
 import time
 
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 
 from . import policy, store
 
@@ -39,7 +39,10 @@ class PageCacheMiddleware:
             return response
         lifetime = policy.lifetime(response, getattr(request, "sahafa_content_stamp", None))
         response["Cache-Control"] = policy.cache_control(lifetime)
-        patch_vary_headers(response, ["Accept-Encoding"])
+        # The same page for every reader it is stored for, whatever their other cookies
+        # or language (Django's session and locale middleware said Vary: Cookie,
+        # Accept-Language): a shared cache honouring those would keep a copy per reader.
+        response["Vary"] = "Accept-Encoding"
         headers = [
             (name, value)
             for name, value in response.items()
