@@ -38,6 +38,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "saudinewsnet"
+# What `sahafa serve` starts when not told (WEB_CONCURRENCY, else one per core).
+SERVE_WORKERS = int(os.environ.get("WEB_CONCURRENCY") or os.cpu_count() or 1)
 SQLITE = Path(tempfile.gettempdir()) / "sahafa-bench-http" / "corpus.sqlite3"
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/sahafa_bench_http"
 REDIS_URL = "redis://127.0.0.1:6379/5"
@@ -236,7 +238,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--workers", type=int, default=SERVE_WORKERS, help="default: as `sahafa serve`"
+    )
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--sqlite", type=Path, default=SQLITE, help="the SQLite database file")
     args = parser.parse_args()

@@ -41,6 +41,7 @@ from pathlib import Path
 from reader_http import (
     CORPUS,
     POSTGRES_URL,
+    SERVE_WORKERS,
     SQLITE,
     Servers,
     fetch,
@@ -173,7 +174,9 @@ def main():
     parser.add_argument("--postgres", nargs="?", const=POSTGRES_URL, metavar="URL")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--queries", type=int, default=300, help="queries of the mix per round")
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--workers", type=int, default=SERVE_WORKERS, help="default: as `sahafa serve`"
+    )
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--sqlite", type=Path, default=SQLITE, help="the SQLite database file")
     args = parser.parse_args()
