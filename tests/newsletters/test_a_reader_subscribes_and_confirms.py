@@ -24,6 +24,15 @@ def test_the_form_is_at_the_foot_of_the_front_page(reader):
     assert "csrfmiddlewaretoken" not in page  # the same cached page for every reader
 
 
+def test_an_editor_browsing_the_site_gets_the_form_with_a_csrf_token(reader, editor):
+    reader.get("/")  # the readers' form, kept for the next ones
+
+    page = editor.get("/").content.decode()
+
+    footer = page[page.index('class="newsletter-form"') :]
+    assert "csrfmiddlewaretoken" in footer[: footer.index("</form>")]
+
+
 def test_double_opt_in_with_an_arabic_confirmation(reader):
     answer = sign_up(reader, "  Layla@Example.com ")
 

@@ -21,4 +21,5 @@ def newsletter_form(context, form=None):
         # On every reader page: Django's widget rendering of its two fields was a sixth of
         # an article page's render.
         return fragments.render(TEMPLATE, {"form": SignUpForm()}, varies_by=(), request=request)
-    return mark_safe(render_to_string(TEMPLATE, {"form": form or SignUpForm(), "request": request}))
+    # With the request: the context processors give a signed-in reader's form its CSRF token.
+    return mark_safe(render_to_string(TEMPLATE, {"form": form or SignUpForm()}, request=request))
