@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,7 +11,13 @@ class CommentsConfig(AppConfig):
         from sahafa.articles.models import CARD_ANNOTATIONS
 
         from . import notify, signals, threads
-        from .models import ClosingRule, Comment, approved_comment_count, on_closing_rule_changed
+        from .models import (
+            ClosingRule,
+            Comment,
+            approved_comment_count,
+            on_closing_rule_changed,
+            remember_closing_rule_pages,
+        )
 
         CARD_ANNOTATIONS["comment_count"] = approved_comment_count
 
@@ -19,5 +25,6 @@ class CommentsConfig(AppConfig):
             signal.connect(threads.forget_thread_of)
         post_delete.connect(threads.forget_thread_of_deleted, sender=Comment)
         signals.comment_posted.connect(notify.on_comment_posted)
+        pre_save.connect(remember_closing_rule_pages, sender=ClosingRule)
         post_save.connect(on_closing_rule_changed, sender=ClosingRule)
         post_delete.connect(on_closing_rule_changed, sender=ClosingRule)

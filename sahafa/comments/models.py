@@ -238,12 +238,23 @@ class ClosingRule(models.Model):
 UNKNOWN = object()
 
 
-def on_closing_rule_changed(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):
+def _pages_ruled_by(rule):
     """A section's rule reaches every article page of the section: all pages are forgotten
     (rules change rarely); an article's rule, that article's page."""
+    return {f"article-{rule.article_id}"} if rule.article_id else {"site"}
+
+
+def remember_closing_rule_pages(sender, instance, raw=False, **kwargs):
+    """A rule moved to another article or section leaves the pages it ruled: they too are
+    announced once it is saved."""
+    stored = None if raw or instance.pk is None else sender.objects.filter(pk=instance.pk).first()
+    instance._pages_before = _pages_ruled_by(stored) if stored else set()
+
+
+def on_closing_rule_changed(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):
     if raw:
         return
-    keys = [f"article-{instance.article_id}"] if instance.article_id else ["site"]
+    keys = sorted(_pages_ruled_by(instance) | instance.__dict__.pop("_pages_before", set()))
     transaction.on_commit(
         lambda: signals.closing_rules_changed.send(sender=sender, keys=keys),
         using=using,

@@ -89,3 +89,28 @@ def test_a_section_rule_removed_reopens_its_articles_on_every_stored_page(modera
 
     assert deleted.status_code == 302
     assert 'id="commentform"' in fetch(page).body.decode()
+
+
+def test_a_rule_moved_to_another_article_reopens_the_first_on_its_stored_page(moderator, settings):
+    settings.SAHAFA_COMMENTS_CLOSE_AFTER_DAYS = None
+    culture = make_section("ثقافة")
+    calm = make_article("افتتاح معرض الكتاب", section=culture, published_at=days_ago(3))
+    for day in range(8):  # the newer stories the heated one's page lists instead of it
+        make_article(f"خبر اليوم رقم {day}", published_at=days_ago(2))
+    heated = make_article("جدل حول قرار الحكم", section=make_section("رياضة"))
+    rule = ClosingRule.objects.create(article=heated, close_after_days=0)
+    for story in (heated, calm):
+        fetch(story.get_absolute_url())
+    stored = fetch(heated.get_absolute_url())
+    assert "أُغلق باب التعليق" in stored.body.decode()
+    assert f"article-{calm.pk}" not in stored.keys  # only the rule's move can reach it
+
+    # The moderator meant the other story, and corrects the rule in the newsroom.
+    changed = moderator.post(
+        reverse("admin:comments_closingrule_change", args=[rule.pk]),
+        {"article": calm.pk, "close_after_days": 0},
+    )
+
+    assert changed.status_code == 302
+    assert 'id="commentform"' in fetch(heated.get_absolute_url()).body.decode()
+    assert "أُغلق باب التعليق" in fetch(calm.get_absolute_url()).body.decode()
