@@ -87,7 +87,8 @@ def comments_for(context, article):
     replying_to = _replying_to(request, approved)
     is_open = comments_open(article, closes=_closes_at(request, article))
     form = blank_form = None
-    if is_open and replying_to is None and not (request and request.user.is_authenticated):
+    user = getattr(request, "user", None)
+    if is_open and replying_to is None and not (user and user.is_authenticated):
         blank_form = _blank_form(request, article)
     elif is_open:
         form = CommentForm(

@@ -17,7 +17,9 @@ TEMPLATE = "newsletters/_form.html"
 @register.simple_tag(takes_context=True)
 def newsletter_form(context, form=None):
     request = context.get("request")
-    if form is None and not (request and request.user.is_authenticated):
+    # No user on a page answered before the authentication middleware (an old address's 404).
+    user = getattr(request, "user", None)
+    if form is None and not (user and user.is_authenticated):
         # On every reader page: Django's widget rendering of its two fields was a sixth of
         # an article page's render.
         return fragments.render(TEMPLATE, {"form": SignUpForm()}, varies_by=(), request=request)
