@@ -99,12 +99,23 @@ def kept(key, make, request=None):
     return found[0]
 
 
+def same_for_every_reader(request):
+    """Whether `request` is a reader's whom nobody signed in: what it is shown (forms
+    without a CSRF token) may then be kept for every other. A page answered before the
+    authentication middleware (an old address's 404) has no user at all."""
+    user = getattr(request, "user", None)
+    return not (user and user.is_authenticated)
+
+
 def render(template_name, context, varies_by, request=None):
     """`template_name` rendered with `context`; the HTML is reused while the content
     version is unchanged and `varies_by` (everything in `context` that is not content, as
-    hashable values) is equal."""
+    hashable values) is equal. `context` may be a function making it, called only when
+    the HTML is not kept (a form is costly to build)."""
     return kept(
         (template_name, *varies_by),
-        lambda: mark_safe(loader.render_to_string(template_name, context)),
+        lambda: mark_safe(
+            loader.render_to_string(template_name, context() if callable(context) else context)
+        ),
         request,
     )

@@ -52,7 +52,7 @@ def _filters(request, form):
     were a tenth of a results page's render), kept per content version like a card."""
     if any(request.GET.get(name) for name in form.fields):
         return mark_safe(render_to_string(FILTERS, {"form": form}))
-    return fragments.render(FILTERS, {"form": SearchForm()}, varies_by=(), request=request)
+    return fragments.render(FILTERS, lambda: {"form": SearchForm()}, varies_by=(), request=request)
 
 
 @require_GET

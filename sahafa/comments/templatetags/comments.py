@@ -2,7 +2,6 @@
 
 from django import template
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -63,15 +62,11 @@ _TOKEN_SLOT = "sahafa-issued-token"
 def _blank_form(request, article):
     """The form a reader who is not replying sees, rendered once per content version (its
     widgets were two fifths of an open article's render) and given a token of its own."""
-    html = fragments.kept(
-        ("comment form", article.pk),
-        lambda: mark_safe(
-            render_to_string(
-                "comments/_form.html",
-                {"form": CommentForm(article=article, issued=_TOKEN_SLOT), "article": article},
-            )
-        ),
-        request,
+    html = fragments.render(
+        "comments/_form.html",
+        lambda: {"form": CommentForm(article=article, issued=_TOKEN_SLOT), "article": article},
+        varies_by=(article.pk,),
+        request=request,
     )
     return mark_safe(html.replace(_TOKEN_SLOT, issue_token(article.pk)))
 
@@ -87,8 +82,7 @@ def comments_for(context, article):
     replying_to = _replying_to(request, approved)
     is_open = comments_open(article, closes=_closes_at(request, article))
     form = blank_form = None
-    user = getattr(request, "user", None)
-    if is_open and replying_to is None and not (user and user.is_authenticated):
+    if is_open and replying_to is None and fragments.same_for_every_reader(request):
         blank_form = _blank_form(request, article)
     elif is_open:
         form = CommentForm(

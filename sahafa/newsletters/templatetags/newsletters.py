@@ -17,11 +17,11 @@ TEMPLATE = "newsletters/_form.html"
 @register.simple_tag(takes_context=True)
 def newsletter_form(context, form=None):
     request = context.get("request")
-    # No user on a page answered before the authentication middleware (an old address's 404).
-    user = getattr(request, "user", None)
-    if form is None and not (user and user.is_authenticated):
+    if form is None and fragments.same_for_every_reader(request):
         # On every reader page: Django's widget rendering of its two fields was a sixth of
         # an article page's render.
-        return fragments.render(TEMPLATE, {"form": SignUpForm()}, varies_by=(), request=request)
+        return fragments.render(
+            TEMPLATE, lambda: {"form": SignUpForm()}, varies_by=(), request=request
+        )
     # With the request: the context processors give a signed-in reader's form its CSRF token.
     return mark_safe(render_to_string(TEMPLATE, {"form": form or SignUpForm()}, request=request))
