@@ -14,7 +14,7 @@ import math
 from contextlib import contextmanager
 from datetime import UTC
 
-from django.db import connection
+from django.db import connection, transaction
 
 from sahafa.articles.models import Article
 
@@ -23,7 +23,7 @@ from .models import SearchTerm
 # bm25 weights for FTS5's columns, in order: headline, summary, meta, body.
 SQLITE_WEIGHTS = (20.0, 4.0, 2.0, 1.0)
 # ts_rank_cd's weights are given as {D, C, B, A}: body, meta, summary, headline.
-POSTGRESQL_WEIGHTS = "{0.05, 0.1, 0.2, 1.0}"
+POSTGRESQL_WEIGHTS = "{0.05, 0.1, 0.2, 1.0}"  # search_rankbound's too (migration 0002)
 RECENCY_BOOST = 0.5
 RECENCY_DAYS = 7.0
 # An article whose headline alone has every word asked for (any word, when falling back).
@@ -44,16 +44,14 @@ class SQLiteBackend:
     def ranked(self, query, *, match_all, visible, now, limit, offset):
         """``visible`` is a queryset of the articles a match may be, or None for every
         public one (``Article.objects.published(now)``), which allows the bounded ranking."""
-        expression = self.match_expression(query, match_all=match_all)
-        headline = f"headline : ({self.positive_expression(query, match_all=match_all)})"
         if visible is None:
-            visible = Article.objects.published(now).order_by()
-            bounded = self._bounded(query, expression, headline, match_all, now, limit, offset)
+            bounded = self._bounded(query, match_all, now, limit, offset)
             if bounded is not None:
                 return bounded
-        return self._every_match(expression, headline, visible, now, limit, offset)
+            visible = Article.objects.published(now).order_by()
+        return self._every_match(query, match_all, visible, now, limit, offset)
 
-    def _bounded(self, query, expression, headline, match_all, now, limit, offset):
+    def _bounded(self, query, match_all, now, limit, offset):
         """The same answer as `_every_match` for a frequent word, scoring a few hundred
         matches instead of thousands, or None when it cannot be sure.
 
@@ -70,6 +68,8 @@ class SQLiteBackend:
         join of every match to the articles (12 ms for «الرياض»)."""
         if _most_matches(query, match_all) < BOUNDED_FROM:
             return None
+        expression = self.match_expression(query, match_all=match_all)
+        headline = self.headline_expression(query, match_all=match_all)
         hidden_sql, hidden_params = Article.objects.hidden(now).query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(
@@ -136,7 +136,9 @@ class SQLiteBackend:
             return None
         return [(row[0], row[1]) for row in rows[offset:]], matches - hidden
 
-    def _every_match(self, expression, headline, visible, now, limit, offset):
+    def _every_match(self, query, match_all, visible, now, limit, offset):
+        expression = self.match_expression(query, match_all=match_all)
+        headline = self.headline_expression(query, match_all=match_all)
         visible_sql, visible_params = visible.values("id", "published_at").query.sql_with_params()
         weights = ", ".join(str(weight) for weight in SQLITE_WEIGHTS)
         # bm25() only works in the query over the FTS table itself, so the matches are
@@ -180,6 +182,11 @@ class SQLiteBackend:
     @staticmethod
     def positive_expression(query, *, match_all):
         return f" {'AND' if match_all else 'OR'} ".join(map(_fts5_clause, query.required))
+
+    @staticmethod
+    def headline_expression(query, *, match_all):
+        """Matches whose headline holds the words (any of them, when ``match_all`` is off)."""
+        return f"headline : ({SQLiteBackend.positive_expression(query, match_all=match_all)})"
 
     @staticmethod
     def match_expression(query, *, match_all):
@@ -311,39 +318,123 @@ def _fts5_clause(clause):
 
 
 class PostgreSQLBackend:
-    """A weighted tsvector (GIN-indexed) over the analyzed terms, ranked with ts_rank_cd()."""
+    """A weighted tsvector (GIN-indexed) over the analyzed terms to match, ranked with
+    ts_rank_cd() over a shorter one, `ranking` (migration 0002).
+
+    Every function given a tsvector reads it whole, a few µs a row, so a frequent word's
+    thousands of matches made it slow (docs/benchmarks.md, «السعودية»). So the matches come
+    from the GIN index alone, whether the headline holds the words from the headline's own
+    GIN index, and the score from `ranking`: the same fields and weights with the body cut
+    at its lead, a third of the bytes. And as on SQLite, a frequent word ranks only its
+    headline matches when they are sure to fill the page (`_bounded`)."""
 
     def ranked(self, query, *, match_all, visible, now, limit, offset):
-        if visible is None:
+        bounded = visible is None
+        if bounded:
             visible = Article.objects.published(now).order_by()
+        if _most_matches(query, match_all) < BOUNDED_FROM:
+            # Few enough for the planner to read them through the GIN index by itself.
+            return self._every_match(query, match_all, visible, now, limit, offset)
+        with _through_indexes():
+            answer = bounded and self._bounded(query, match_all, now, limit, offset)
+            return answer or self._every_match(query, match_all, visible, now, limit, offset)
+
+    def _bounded(self, query, match_all, now, limit, offset):
+        """The same answer as `_every_match` for a frequent word, ranking only the matches
+        whose headline holds it, or None when it cannot be sure.
+
+        For a query of single words (any of them), a match whose headline holds none of
+        them scores its words' positions' weights over ln(1 + its size), each word no more
+        than `search_rankbound` says (kept by triggers, migration 0002), and gets no
+        HEADLINE_FACTOR. So when the page's last headline match outscores the sum of those
+        bounds times the largest recency factor, no other match can come before it. The
+        count is every match less the hidden ones, both from the GIN index."""
+        phrases = [phrase for clause in query.required for phrase in clause]
+        if (
+            query.excluded
+            or (match_all and len(query.required) > 1)
+            # One word each, which the `simple` parser keeps whole (not «covid-19»).
+            or not all(len(phrase) == 1 and phrase[0].isalpha() for phrase in phrases)
+        ):
+            return None
+        tsquery_sql, tsquery_params = self.tsquery(query, match_all=match_all)
+        hidden_sql, hidden_params = Article.objects.hidden(now).query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                SELECT (SELECT COUNT(*) FROM search_searchentry
+                        WHERE document @@ search.query),
+                       (SELECT COUNT(*) FROM search_searchentry
+                        WHERE article_id IN ({hidden_sql}) AND document @@ search.query),
+                       (SELECT COALESCE(SUM(rank), 0) FROM search_rankbound
+                        WHERE lexeme = ANY(tsvector_to_array(to_tsvector('simple', %s))))
+                FROM (SELECT {tsquery_sql} AS query) AS search
+                """,
+                [*hidden_params, " ".join(phrase[0] for phrase in phrases), *tsquery_params],
+            )
+            matches, hidden, ceiling = cursor.fetchone()
+            if matches < BOUNDED_FROM:
+                return None
+            # × 1.0001: ts_rank_cd() computes in single precision.
+            ceiling *= _largest_recency(now) * 1.0001
+            visible_sql, visible_params = (
+                Article.objects.published(now).order_by().values("id", "published_at").query
+            ).sql_with_params()
+            cursor.execute(
+                f"""
+                WITH in_headline AS MATERIALIZED (
+                    SELECT entry.article_id, ts_rank_cd(%s, entry.ranking, search.query, 1) AS rank
+                    FROM search_searchentry AS entry
+                    CROSS JOIN (SELECT {tsquery_sql} AS query) AS search
+                    WHERE to_tsvector('simple', entry.headline) @@ search.query
+                )
+                SELECT in_headline.article_id, {_SCORE.format(in_headline="TRUE")} AS score
+                FROM in_headline JOIN ({visible_sql}) AS visible
+                ON visible.id = in_headline.article_id
+                ORDER BY score DESC, visible.published_at DESC, in_headline.article_id DESC
+                LIMIT %s
+                """,
+                [
+                    POSTGRESQL_WEIGHTS,
+                    *tsquery_params,
+                    *_score_params(now),
+                    *visible_params,
+                    offset + limit,
+                ],
+            )
+            rows = cursor.fetchall()
+        if len(rows) < offset + limit or not rows[-1][1] > ceiling:
+            return None
+        return [(row[0], row[1]) for row in rows[offset:]], matches - hidden
+
+    def _every_match(self, query, match_all, visible, now, limit, offset):
         visible_sql, visible_params = visible.values("id", "published_at").query.sql_with_params()
         tsquery_sql, tsquery_params = self.tsquery(query, match_all=match_all)
-        # Whether the headline matches is asked of its own few terms, not of ts_filter()
-        # on the whole document: every function given the document decompresses it again
-        # (a sixth of a frequent word's query). The document's 'A' lexemes are exactly these.
+        # Each match is ranked where it is read (a MATERIALIZED step): later steps would
+        # carry its `ranking` through the join and the count.
         sql = f"""
-            SELECT entry.article_id,
-                   ts_rank_cd(%s, entry.document, search.query, 1)
-                   * (1.0 + %s / (1.0 +
-                       EXTRACT(EPOCH FROM (%s - visible.published_at)) / 86400.0 / %s))
-                   * (CASE WHEN to_tsvector('simple', entry.headline) @@ search.query
-                      THEN %s ELSE 1.0 END) AS score,
+            WITH matches AS MATERIALIZED (
+                SELECT entry.article_id,
+                       ts_rank_cd(%s, entry.ranking, search.query, 1) AS rank,
+                       entry.article_id IN (
+                           SELECT article_id FROM search_searchentry
+                           WHERE to_tsvector('simple', headline) @@ search.query
+                       ) AS in_headline
+                FROM search_searchentry AS entry
+                CROSS JOIN (SELECT {tsquery_sql} AS query) AS search
+                WHERE entry.document @@ search.query
+            )
+            SELECT matches.article_id, {_SCORE.format(in_headline="matches.in_headline")} AS score,
                    COUNT(*) OVER () AS total
-            FROM search_searchentry AS entry
-            JOIN ({visible_sql}) AS visible ON visible.id = entry.article_id
-            CROSS JOIN (SELECT {tsquery_sql} AS query) AS search
-            WHERE entry.document @@ search.query
-            ORDER BY score DESC, visible.published_at DESC, entry.article_id DESC
+            FROM matches JOIN ({visible_sql}) AS visible ON visible.id = matches.article_id
+            ORDER BY score DESC, visible.published_at DESC, matches.article_id DESC
             LIMIT %s OFFSET %s
         """
         params = [
             POSTGRESQL_WEIGHTS,
-            RECENCY_BOOST,
-            now,
-            RECENCY_DAYS,
-            HEADLINE_FACTOR,
-            *visible_params,
             *tsquery_params,
+            *_score_params(now),
+            *visible_params,
             limit,
             offset,
         ]
@@ -374,6 +465,37 @@ class PostgreSQLBackend:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_total_relation_size('search_searchentry')")
             return cursor.fetchone()[0]
+
+
+# A ranked match's score: its rank (`rank`) × recency (`visible.published_at`) × the
+# headline factor when `{in_headline}`.
+_SCORE = """rank
+    * (1.0 + %s / (1.0 + date_part('epoch', %s - visible.published_at) / 86400.0 / %s))
+    * (CASE WHEN {in_headline} THEN %s ELSE 1.0 END)"""
+
+
+def _score_params(now):
+    return [RECENCY_BOOST, now, RECENCY_DAYS, HEADLINE_FACTOR]
+
+
+@contextmanager
+def _through_indexes():
+    """Sequential scans off for the queries inside. The planner prices `@@` on a stored
+    row as nearly free and scans the whole table for a frequent word, though each row's
+    document is then read from TOAST (77 ms for «السعودية», 8 ms through the index).
+    Transaction-local: inside a caller's transaction, set back as it was."""
+    if not connection.in_atomic_block:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)"
+        )
+        (before, _off) = cursor.fetchone()
+        yield
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
 
 
 def _tsquery_clauses(clauses, operator):
