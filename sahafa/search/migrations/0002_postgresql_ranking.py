@@ -11,7 +11,8 @@ from django.db import migrations
 # (weights D, C, B, A = 0.05, 0.1, 0.2, 1.0; normalization 1) gives an entry whose headline
 # lacks it: the weights of its positions over ln(1 + the positions of the entry). Triggers
 # raise it as entries are written, so it is never below the truth (a removed entry may leave
-# it above, which is safe); it starts afresh when the last entry goes (`sahafa reindex`).
+# it above, which is safe); it starts afresh when the last entry goes (`sahafa reindex`,
+# `flush`).
 # A frequent word's matches then need only their headline matches ranked when the page's
 # last one outscores every other (PostgreSQLBackend._bounded).
 LEAD_CHARS = 600
@@ -65,11 +66,15 @@ FORWARD = [
         FOR EACH STATEMENT EXECUTE FUNCTION search_raise_rank_bounds()""",
     """CREATE TRIGGER search_rank_bounds_after_delete AFTER DELETE ON search_searchentry
         FOR EACH STATEMENT EXECUTE FUNCTION search_forget_rank_bounds()""",
+    # `flush` (and the tests' reset between transactional tests) truncates.
+    """CREATE TRIGGER search_rank_bounds_after_truncate AFTER TRUNCATE ON search_searchentry
+        FOR EACH STATEMENT EXECUTE FUNCTION search_forget_rank_bounds()""",
     # An existing index: each row written again keeps its `ranking` in the row and fires
     # the trigger that fills `search_rankbound`.
     "UPDATE search_searchentry SET headline = headline",
 ]
 BACKWARD = [
+    "DROP TRIGGER IF EXISTS search_rank_bounds_after_truncate ON search_searchentry",
     "DROP TRIGGER IF EXISTS search_rank_bounds_after_delete ON search_searchentry",
     "DROP TRIGGER IF EXISTS search_rank_bounds_after_update ON search_searchentry",
     "DROP TRIGGER IF EXISTS search_rank_bounds_after_insert ON search_searchentry",
