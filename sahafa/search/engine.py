@@ -137,8 +137,9 @@ def _first_answer(text, query, backend, visible, now):
 def _rerank_by_headline(scored, query):
     """Ids reordered by score × three signals from the headline, which carries the words a
     reader remembers: the share of the query's words it has as typed (stemming lets
-    «السعودية» match «سعودي»; the reader's own word is the better sign), how close together
-    it has the query's terms in any order (a half-remembered headline is a run of its
+    «السعودية» match «سعودي»; the reader's own word is the better sign), little words too,
+    which the index leaves out but a reader remembers («ما سيكون عليه»), how close together
+    it has the query's words in any order (a half-remembered headline is a run of its
     words, shuffled), and the share of its own terms the query names (of two near-twin
     headlines, the one the query covers better)."""
     words = query.words

@@ -36,7 +36,8 @@ Clause = tuple[Phrase, ...]
 class ParsedQuery:
     required: tuple[Clause, ...] = ()
     excluded: tuple[Clause, ...] = ()
-    # The required words as typed (normalized, not stemmed), to prefer exact forms.
+    # The words typed, excluded ones aside (normalized, not stemmed), stopwords included: the
+    # headline that has them as the reader wrote them is preferred (engine._rerank_by_headline).
     words: frozenset[str] = frozenset()
 
     def __bool__(self):
@@ -55,15 +56,12 @@ def parse_query(text: str) -> ParsedQuery:
     for match in _PART.finditer(text[:MAX_QUERY_CHARS]):
         negated, *quoted, bare = match.groups()
         phrase = next((part for part in quoted if part is not None), None)
-        tokens = [
-            token
-            for token in tokenize(phrase if phrase is not None else bare)
-            if not _is_stopword(token)
-        ][:MAX_PHRASE_TERMS]
+        typed = tokenize(phrase if phrase is not None else bare)
+        if not negated:
+            words.update(typed[:MAX_PHRASE_TERMS])
+        tokens = [token for token in typed if not _is_stopword(token)][:MAX_PHRASE_TERMS]
         if not tokens:
             continue
-        if not negated:
-            words.update(tokens)
         if negated:
             clauses, target = [(tuple(map(stem, tokens)),)], excluded
         elif phrase is not None and len(tokens) > 1:

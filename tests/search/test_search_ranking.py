@@ -98,3 +98,19 @@ def test_words_remembered_in_another_order_find_the_headline_that_holds_them_tog
         published_at=now - timedelta(days=2),
     )
     assert ranking("مخالفة منشآت سياحية") == [together.headline, scattered.headline]
+
+
+def test_the_little_words_a_reader_remembers_tell_the_headline_apart(db):
+    # A reader keeps «ما سيكون عليه السعوديون» of the story, and types it shuffled. The
+    # index leaves «ما» and «عليه» out, so both headlines match on «سيكون» and «السعوديون»,
+    # and the other is shorter, newer and holds those two in the typed order; only the story
+    # has every word the reader typed.
+    now = timezone.now()
+    other = make_article(
+        headline="السعوديون سيكون لهم دور كبير", published_at=now - timedelta(hours=1)
+    )
+    story = make_article(
+        headline="الزوار يطلعون على ما سيكون عليه السعوديون بعد 35 عامًا",
+        published_at=now - timedelta(days=2),
+    )
+    assert ranking("عليه ما السعوديون سيكون") == [story.headline, other.headline]
