@@ -3,6 +3,8 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from ._vendor import run_for_vendor
+
 # The full-text index is derived by the database from search_searchentry's term columns.
 # Column order and weights: headline, summary (kicker + standfirst), meta (tags, authors,
 # section), body. Our own analysis produces the terms, so FTS5's `ascii` tokenizer (split on
@@ -47,14 +49,6 @@ POSTGRESQL_BACKWARD = [
     "DROP INDEX IF EXISTS search_entry_document_gin",
     "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS document",
 ]
-
-
-def run_for_vendor(statements_by_vendor):
-    def run(apps, schema_editor):
-        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(statement, params=None)
-
-    return run
 
 
 class Migration(migrations.Migration):

@@ -1,5 +1,7 @@
 from django.db import migrations
 
+from ._vendor import run_for_vendor
+
 # PostgreSQL only: SQLite's FTS5 index has all it needs (backends.py).
 #
 # `ranking` is `document` with the body cut at its lead (its first 600 characters of terms,
@@ -86,16 +88,11 @@ BACKWARD = [
 ]
 
 
-def on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement, params=None)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0001_initial")]
 
-    operations = [migrations.RunPython(on_postgresql(FORWARD), on_postgresql(BACKWARD))]
+    operations = [
+        migrations.RunPython(
+            run_for_vendor({"postgresql": FORWARD}), run_for_vendor({"postgresql": BACKWARD})
+        )
+    ]
